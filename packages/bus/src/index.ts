@@ -1,0 +1,1 @@
+export { createKafka, KafkaConfigError, kafkaConnectionFromEnv, type KafkaConnection } from "./kafka-config.ts";

@@ -1,0 +1,3 @@
+import { nodeProjects } from "@lumasnip/testkit/vitest";
+
+export default nodeProjects();

@@ -1,0 +1,3 @@
+export { corpusDir, repoRoot } from "./corpus.ts";
+export { testBrokers, testKafka, uniqueName, waitForKafka } from "./kafka.ts";
+export { eventually } from "./wait.ts";

@@ -1,0 +1,50 @@
+import { randomBytes } from "node:crypto";
+import { Kafka, logLevel } from "kafkajs";
+
+/** Brokers of the test run (set by the root `pnpm test` wrapper). */
+export function testBrokers(): string[] {
+  const brokers = process.env.KAFKA_BROKERS;
+  if (!brokers) throw new Error("KAFKA_BROKERS is not set: run tests through the root `pnpm test`");
+  return brokers.split(",").map((b) => b.trim());
+}
+
+/** A name no other test (or earlier run) uses: each test gets its own topics and groups. */
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${randomBytes(4).toString("hex")}`;
+}
+
+export function testKafka(clientId = uniqueName("test")): Kafka {
+  return new Kafka({
+    clientId,
+    brokers: testBrokers(),
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 5, initialRetryTime: 100 },
+  });
+}
+
+/** Waits until the cluster answers a metadata request. */
+export async function waitForKafka(brokers: string[], timeoutMs = 60_000): Promise<void> {
+  const kafka = new Kafka({
+    clientId: "ready-check",
+    brokers,
+    logLevel: logLevel.NOTHING,
+    connectionTimeout: 1000,
+    retry: { retries: 0 },
+  });
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    const admin = kafka.admin();
+    try {
+      await admin.connect();
+      const { brokers: live } = await admin.describeCluster();
+      if (live.length > 0) return;
+    } catch (error) {
+      last = error;
+    } finally {
+      await admin.disconnect().catch(() => {});
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`Kafka not ready on ${brokers.join(",")} after ${timeoutMs} ms: ${String(last)}`);
+}

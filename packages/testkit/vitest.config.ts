@@ -1,0 +1,3 @@
+import { nodeProjects } from "./src/vitest.ts";
+
+export default nodeProjects();
