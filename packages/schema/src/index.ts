@@ -1,1 +1,15 @@
-export {};
+export * from "./audience.ts";
+export { base32, hash128, sha256 } from "./base32.ts";
+export * from "./edge/admin.ts";
+export * from "./edge/kv.ts";
+export * from "./edge/limits.ts";
+export * from "./edge/manifest.ts";
+export * from "./envelope.ts";
+export * from "./events/content.ts";
+export * from "./events/dlq.ts";
+export * from "./events/snippets.ts";
+export * from "./identities.ts";
+export * from "./languages.ts";
+export * from "./snippet-id.ts";
+export * from "./tags.ts";
+export * from "./topics.ts";

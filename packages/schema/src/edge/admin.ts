@@ -1,0 +1,93 @@
+import { z } from "zod";
+import { AudienceSchema } from "../audience.ts";
+import { IsoDateSchema } from "../envelope.ts";
+import { SnippetSchema } from "../events/snippets.ts";
+import { ContentKeySchema } from "../identities.ts";
+import { ADMIN_MAX_SNIPPETS_PER_CHUNK } from "./limits.ts";
+import { ManifestSchema } from "./manifest.ts";
+
+/**
+ * The admin protocol (DESIGN.md "Edge"): the publisher writes new and changed snippets in chunks,
+ * then commits the manifest with the previous version as a precondition (409 on conflict: re-read
+ * and retry); snippets the new manifest dropped are deleted after the grace period.
+ *
+ *   GET    /admin/v1/manifests/:key            -> Manifest | 404
+ *   PUT    /admin/v1/snippets                  SnippetChunk -> { written }
+ *   POST   /admin/v1/manifests/:key/commit     ManifestCommit -> CommitResult | 409 CommitConflict
+ *   DELETE /admin/v1/contents/:key             ContentDelete -> { deleted, scheduled } | 409
+ *   POST   /admin/v1/gc                        -> { deleted, remaining }
+ *   POST   /admin/v1/keys                      ApiKeyCreate -> ApiKeyCreated (plaintext shown once)
+ *   GET    /admin/v1/keys                      -> { keys: ApiKeyInfo[] }
+ *   DELETE /admin/v1/keys/:id                  -> { revoked }
+ */
+export const SnippetChunkSchema = z.object({
+  key: ContentKeySchema,
+  snippets: z.array(SnippetSchema).min(1).max(ADMIN_MAX_SNIPPETS_PER_CHUNK),
+});
+export type SnippetChunk = z.infer<typeof SnippetChunkSchema>;
+
+export const ManifestCommitSchema = z.object({
+  /** the version read before writing; null when no manifest existed */
+  expectedVersion: z.number().int().positive().nullable(),
+  /** the new manifest; its `version` and `committedAt` are set by the edge */
+  manifest: ManifestSchema.omit({ version: true, committedAt: true }),
+});
+export type ManifestCommit = z.infer<typeof ManifestCommitSchema>;
+
+export const CommitResultSchema = z.object({
+  version: z.number().int().positive(),
+  /** snippet ids of the previous manifest that the new one dropped, deleted after the grace period */
+  staleScheduled: z.number().int().nonnegative(),
+  staleDueAt: IsoDateSchema.optional(),
+});
+export const CommitConflictSchema = z.object({
+  error: z.object({ code: z.literal("conflict"), message: z.string() }),
+  currentVersion: z.number().int().positive().nullable(),
+});
+
+export const ContentDeleteSchema = z.object({
+  expectedVersion: z.number().int().positive().nullable().optional(),
+});
+
+export const ScopeSchema = z.enum(["read", "write", "admin"]);
+export type Scope = z.infer<typeof ScopeSchema>;
+
+export const ApiKeyCreateSchema = z.object({
+  name: z.string().min(1).max(100),
+  audiences: AudienceSchema.min(1),
+  scopes: z.array(ScopeSchema).min(1),
+  /** a trusted read key may narrow its view per request to an end user's groups */
+  trusted: z.boolean().default(false),
+});
+export type ApiKeyCreate = z.infer<typeof ApiKeyCreateSchema>;
+
+/** What KV holds under `k:<hash>`: never the key itself. */
+export const ApiKeyRecordSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  audiences: AudienceSchema,
+  scopes: z.array(ScopeSchema),
+  trusted: z.boolean(),
+  createdAt: IsoDateSchema,
+  lastUsedAt: IsoDateSchema.optional(),
+  revokedAt: IsoDateSchema.optional(),
+});
+export type ApiKeyRecord = z.infer<typeof ApiKeyRecordSchema>;
+export const ApiKeyCreatedSchema = ApiKeyRecordSchema.extend({ key: z.string() });
+
+/** Header a trusted key uses to narrow its view to an end user's groups (comma-separated). */
+export const AUDIENCE_HEADER = "x-lumasnip-audiences";
+
+/** Error codes of the edge (closed set); the body is always `{ error: { code, message } }`. */
+export const ErrorCodeSchema = z.enum([
+  "bad_request",
+  "unauthorized",
+  "forbidden",
+  "not_found",
+  "conflict",
+  "payload_too_large",
+  "rate_limited",
+  "internal",
+]);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+export const ErrorBodySchema = z.object({ error: z.object({ code: ErrorCodeSchema, message: z.string() }) });
