@@ -13,3 +13,4 @@ export * from "./languages.ts";
 export * from "./snippet-id.ts";
 export * from "./tags.ts";
 export * from "./topics.ts";
+export * from "./lumapps/index.ts";
