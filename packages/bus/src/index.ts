@@ -1,1 +1,3 @@
+export { decodeMessage, type Decoded } from "./consumer.ts";
 export { createKafka, KafkaConfigError, kafkaConnectionFromEnv, type KafkaConnection } from "./kafka-config.ts";
+export { createEventProducer, serialize, type EventProducer, type EventProducerOptions, type OutMessage, type SendResult } from "./producer.ts";

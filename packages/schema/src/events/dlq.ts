@@ -2,6 +2,7 @@ import { z } from "zod";
 import { IsoDateSchema, SCHEMA_VERSION } from "../envelope.ts";
 
 export const DlqStageSchema = z.enum(["fetcher", "snippetizer", "publisher"]);
+export type DlqStage = z.infer<typeof DlqStageSchema>;
 /** Closed set of reasons; `too_large` is the one fallback for a message over the topic's limit. */
 export const DlqReasonSchema = z.enum([
   "too_large",
