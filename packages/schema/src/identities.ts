@@ -10,11 +10,16 @@ export const SourceIdSchema = z
   .regex(SOURCE_ID_PATTERN, "a source id is 1-32 characters of a-z, 0-9 and '-'");
 export const ContentIdSchema = z.string().regex(CONTENT_ID_PATTERN, "a content id is 1-128 of A-Z a-z 0-9 _ -");
 
+/** The same rule as `parseContentKey`, as a pattern so the JSON Schemas carry it too. */
+export const CONTENT_KEY_PATTERN = /^[a-z0-9-]{1,32}:[A-Za-z0-9_-]{1,128}$/;
+/** Longest content key: 32 + 1 + 128 characters, all ASCII. */
+export const CONTENT_KEY_MAX_LENGTH = 161;
+
 /** `<sourceId>:<contentId>`: the Kafka key, the edge's content id, the manifest key. */
 export const ContentKeySchema = z
   .string()
-  .max(161)
-  .refine((s) => parseContentKey(s) !== undefined, "a content key is <sourceId>:<contentId>");
+  .max(CONTENT_KEY_MAX_LENGTH)
+  .regex(CONTENT_KEY_PATTERN, "a content key is <sourceId>:<contentId>");
 export type ContentKey = string;
 
 export function contentKey(sourceId: string, contentId: string): ContentKey {

@@ -8,6 +8,7 @@ export * from "./envelope.ts";
 export * from "./events/content.ts";
 export * from "./events/dlq.ts";
 export * from "./events/snippets.ts";
+export * from "./format-error.ts";
 export * from "./identities.ts";
 export * from "./languages.ts";
 export * from "./snippet-id.ts";

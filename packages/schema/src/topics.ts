@@ -59,26 +59,36 @@ export function topicSpecs(options: TopicOptions = {}): TopicSpec[] {
 
 export class TopicConfigMismatchError extends Error {
   override name = "TopicConfigMismatchError";
+  /** an operator has to change the cluster: retrying changes nothing */
+  readonly retryable = false;
   readonly problems: string[];
+  readonly context: { problems: string[] };
   constructor(problems: string[]) {
     super(
       `existing topics do not match what lumasnip needs:\n- ${problems.join("\n- ")}\n` +
-        "Fix them with kafka-configs.sh / your cluster's console (or use a new topic prefix); docs/contracts.md#topics",
+        "Fix them with kafka-configs.sh --alter --entity-type topics --entity-name <topic> --add-config <name>=<value> " +
+        "(or your cluster's console), or use a new topic prefix; see docs/contracts.md#topics",
     );
     this.problems = problems;
+    this.context = { problems };
   }
 }
 
 const TOPIC_RESOURCE = 2; // kafkajs ConfigResourceTypes.TOPIC (a type-only import cannot carry the enum)
 
+export interface EnsureTopicsResult {
+  created: string[];
+  existing: string[];
+  /** acceptable differences worth a log line (fewer partitions: less consumer parallelism) */
+  warnings: string[];
+}
+
 /**
- * Creates the missing topics with their configs and checks existing ones: a wrong cleanup policy,
- * a smaller message limit or fewer partitions than needed is reported, never silently accepted.
+ * Creates the missing topics with their configs and checks existing ones: a wrong cleanup policy
+ * or a smaller message limit is an error, never silently accepted; fewer partitions than the
+ * default is a warning (adding partitions later would move keys, so it is left to the operator).
  */
-export async function ensureTopics(
-  admin: Admin,
-  options: TopicOptions = {},
-): Promise<{ created: string[]; existing: string[] }> {
+export async function ensureTopics(admin: Admin, options: TopicOptions = {}): Promise<EnsureTopicsResult> {
   const specs = topicSpecs(options);
   const present = new Set(await admin.listTopics());
   const missing = specs.filter((s) => !present.has(s.name));
@@ -95,10 +105,15 @@ export async function ensureTopics(
   }
   const existing = specs.filter((s) => present.has(s.name));
   const problems: string[] = [];
+  const warnings: string[] = [];
   if (existing.length > 0) {
     const { resources } = await admin.describeConfigs({
       includeSynonyms: false,
-      resources: existing.map((s) => ({ type: TOPIC_RESOURCE, name: s.name, configNames: ["cleanup.policy", "max.message.bytes"] })),
+      resources: existing.map((s) => ({
+        type: TOPIC_RESOURCE,
+        name: s.name,
+        configNames: ["cleanup.policy", "max.message.bytes"],
+      })),
     });
     const meta = await admin.fetchTopicMetadata({ topics: existing.map((s) => s.name) });
     for (const spec of existing) {
@@ -106,16 +121,23 @@ export async function ensureTopics(
       const value = (n: string) => entries.find((e) => e.configName === n)?.configValue;
       const policy = value("cleanup.policy");
       if (policy !== spec.configs["cleanup.policy"]) {
-        problems.push(`${spec.name}: cleanup.policy is "${policy}", needs "${spec.configs["cleanup.policy"]}"`);
+        problems.push(
+          `${spec.name}: cleanup.policy is "${policy ?? "unknown"}", needs "${spec.configs["cleanup.policy"]}"`,
+        );
       }
       const maxBytes = Number(value("max.message.bytes"));
       if (!(maxBytes >= MAX_MESSAGE_BYTES)) {
-        problems.push(`${spec.name}: max.message.bytes is ${maxBytes}, needs at least ${MAX_MESSAGE_BYTES}`);
+        problems.push(
+          `${spec.name}: max.message.bytes is ${Number.isNaN(maxBytes) ? "unknown" : maxBytes}, needs at least ${MAX_MESSAGE_BYTES}`,
+        );
       }
       const parts = meta.topics.find((t) => t.name === spec.name)?.partitions.length ?? 0;
-      if (spec.partitions > 1 && parts < 1) problems.push(`${spec.name}: has no partitions`);
+      if (parts < 1) problems.push(`${spec.name}: has no partitions`);
+      else if (parts < spec.partitions) {
+        warnings.push(`${spec.name}: has ${parts} partitions, ${spec.partitions} expected (less consumer parallelism)`);
+      }
     }
   }
   if (problems.length > 0) throw new TopicConfigMismatchError(problems);
-  return { created: missing.map((s) => s.name), existing: existing.map((s) => s.name) };
+  return { created: missing.map((s) => s.name), existing: existing.map((s) => s.name), warnings };
 }

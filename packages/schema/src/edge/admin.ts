@@ -40,14 +40,39 @@ export const CommitResultSchema = z.object({
   staleScheduled: z.number().int().nonnegative(),
   staleDueAt: IsoDateSchema.optional(),
 });
+export type CommitResult = z.infer<typeof CommitResultSchema>;
 export const CommitConflictSchema = z.object({
   error: z.object({ code: z.literal("conflict"), message: z.string() }),
   currentVersion: z.number().int().positive().nullable(),
 });
+export type CommitConflict = z.infer<typeof CommitConflictSchema>;
 
 export const ContentDeleteSchema = z.object({
   expectedVersion: z.number().int().positive().nullable().optional(),
 });
+export type ContentDelete = z.infer<typeof ContentDeleteSchema>;
+
+/** Answer of `PUT /admin/v1/snippets`. */
+export const SnippetChunkResultSchema = z.object({ written: z.number().int().nonnegative() });
+export type SnippetChunkResult = z.infer<typeof SnippetChunkResultSchema>;
+
+/** Answer of `DELETE /admin/v1/contents/:key`: the manifest and index entries go at once, snippets after the grace period. */
+export const ContentDeleteResultSchema = z.object({
+  /** false when there was no manifest (deleting twice is not an error) */
+  deleted: z.boolean(),
+  /** snippet keys queued for the delayed delete */
+  scheduled: z.number().int().nonnegative(),
+  dueAt: IsoDateSchema.optional(),
+});
+export type ContentDeleteResult = z.infer<typeof ContentDeleteResultSchema>;
+
+/** Answer of `POST /admin/v1/gc`: call again while `remaining` > 0 (one invocation's KV budget per call). */
+export const GcResultSchema = z.object({
+  deleted: z.number().int().nonnegative(),
+  /** due pending deletes left for the next call */
+  remaining: z.number().int().nonnegative(),
+});
+export type GcResult = z.infer<typeof GcResultSchema>;
 
 export const ScopeSchema = z.enum(["read", "write", "admin"]);
 export type Scope = z.infer<typeof ScopeSchema>;
@@ -74,6 +99,12 @@ export const ApiKeyRecordSchema = z.object({
 });
 export type ApiKeyRecord = z.infer<typeof ApiKeyRecordSchema>;
 export const ApiKeyCreatedSchema = ApiKeyRecordSchema.extend({ key: z.string() });
+export type ApiKeyCreated = z.infer<typeof ApiKeyCreatedSchema>;
+/** A key as listed: the stored record, which never holds the key itself. */
+export const ApiKeyInfoSchema = ApiKeyRecordSchema;
+export type ApiKeyInfo = ApiKeyRecord;
+export const ApiKeyListSchema = z.object({ keys: z.array(ApiKeyInfoSchema) });
+export const ApiKeyRevokedSchema = z.object({ revoked: z.boolean() });
 
 /** Header a trusted key uses to narrow its view to an end user's groups (comma-separated). */
 export const AUDIENCE_HEADER = "x-lumasnip-audiences";
@@ -91,3 +122,4 @@ export const ErrorCodeSchema = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 export const ErrorBodySchema = z.object({ error: z.object({ code: ErrorCodeSchema, message: z.string() }) });
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;

@@ -1,4 +1,16 @@
 import { hash128 } from "../base32.ts";
+import { KV_MAX_KEY_BYTES } from "./limits.ts";
+
+const utf8 = new TextEncoder();
+
+/** A key KV would refuse fails here, where the caller can still say which content it was. */
+function checked(key: string): string {
+  // every character is at most 3 UTF-8 bytes per UTF-16 unit: short keys skip the encoding
+  if (key.length * 3 > KV_MAX_KEY_BYTES && utf8.encode(key).byteLength > KV_MAX_KEY_BYTES) {
+    throw new RangeError(`KV key over ${KV_MAX_KEY_BYTES} bytes: "${key.slice(0, 60)}..."`);
+  }
+  return key;
+}
 
 /**
  * The KV layout (docs/contracts.md#kv-layout). One key per snippet, one per manifest, one per
@@ -6,20 +18,21 @@ import { hash128 } from "../base32.ts";
  * in values, never only in metadata (1 KB cap).
  */
 export const kvKeys = {
-  snippet: (snippetId: string) => `s:${snippetId}`,
-  manifest: (contentKey: string) => `m:${contentKey}`,
-  tagEntry: (tag: string, contentKey: string) => `it:${tag}|${contentKey}`,
-  tagPrefix: (tag: string) => `it:${tag}|`,
-  siteEntry: (sourceId: string, siteId: string, contentKey: string) => `is:${sourceId}:${siteId}|${contentKey}`,
-  sitePrefix: (sourceId: string, siteId: string) => `is:${sourceId}:${siteId}|`,
+  snippet: (snippetId: string) => checked(`s:${snippetId}`),
+  manifest: (contentKey: string) => checked(`m:${contentKey}`),
+  tagEntry: (tag: string, contentKey: string) => checked(`it:${tag}|${contentKey}`),
+  tagPrefix: (tag: string) => checked(`it:${tag}|`),
+  siteEntry: (sourceId: string, siteId: string, contentKey: string) =>
+    checked(`is:${sourceId}:${siteId}|${contentKey}`),
+  sitePrefix: (sourceId: string, siteId: string) => checked(`is:${sourceId}:${siteId}|`),
   /** URLs can be long and full of odd characters: the index keys on a hash of the normalized URL */
-  urlEntry: (urlHash: string, contentKey: string) => `iu:${urlHash}|${contentKey}`,
-  urlPrefix: (urlHash: string) => `iu:${urlHash}|`,
-  apiKey: (keyHash: string) => `k:${keyHash}`,
+  urlEntry: (urlHash: string, contentKey: string) => checked(`iu:${urlHash}|${contentKey}`),
+  urlPrefix: (urlHash: string) => checked(`iu:${urlHash}|`),
+  apiKey: (keyHash: string) => checked(`k:${keyHash}`),
   apiKeyPrefix: () => "k:",
   /** a pending delete of stale snippets, ordered by due time (zero-padded ms) */
   pendingDelete: (dueMs: number, contentKey: string, manifestVersion: number) =>
-    `g:${String(dueMs).padStart(15, "0")}:${contentKey}:${manifestVersion}`,
+    checked(`g:${String(dueMs).padStart(15, "0")}:${contentKey}:${manifestVersion}`),
   pendingDeletePrefix: () => "g:",
 } as const;
 
@@ -35,7 +48,10 @@ export function indexEntryContentKey(key: string): string | undefined {
   return i < 0 ? undefined : key.slice(i + 1);
 }
 
-/** Lowercases scheme and host, drops the fragment and a trailing slash: the URL index's key. */
+/**
+ * Lowercases scheme and host, drops credentials, the default port, the fragment and a trailing
+ * slash of the path (not of the query): the URL index's key. Not http(s): undefined.
+ */
 export function normalizeUrl(raw: string): string | undefined {
   let u: URL;
   try {
@@ -44,10 +60,8 @@ export function normalizeUrl(raw: string): string | undefined {
     return undefined;
   }
   if (u.protocol !== "https:" && u.protocol !== "http:") return undefined;
-  u.hash = "";
-  let s = `${u.protocol}//${u.host.toLowerCase()}${u.pathname}${u.search}`;
-  if (s.endsWith("/") && u.pathname !== "/") s = s.slice(0, -1);
-  return s;
+  const path = u.pathname.length > 1 && u.pathname.endsWith("/") ? u.pathname.slice(0, -1) : u.pathname;
+  return `${u.protocol}//${u.host.toLowerCase()}${path}${u.search}`;
 }
 
 export async function urlHash(raw: string): Promise<string | undefined> {

@@ -6,7 +6,8 @@ import { LangMapSchema, LangSchema } from "../languages.ts";
 import { TagSchema } from "../tags.ts";
 
 export const SiteRefSchema = z.object({
-  id: z.string().min(1),
+  /** a LumApps site (instance) id; the same characters a `site:<id>` tag allows, so it fits KV keys */
+  id: z.string().regex(/^[A-Za-z0-9_.-]{1,128}$/, "a site id is 1-128 of A-Z a-z 0-9 _ . -"),
   slug: z.string().optional(),
   name: LangMapSchema.optional(),
   defaultLang: LangSchema.optional(),
