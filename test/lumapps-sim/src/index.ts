@@ -1,0 +1,11 @@
+export type { SimControl } from "./control.ts";
+export { createFixtureSeed, type FixtureOptions } from "./fixture-seed.ts";
+export { defaultApp, defaultOrg, defaultUsers, groups, seedGroups } from "./groups.ts";
+export { scaleSeed } from "./scale.ts";
+export { demoSeedDir, readSeedDir, writeSeedDir } from "./seed-io.ts";
+export type { CounterSnapshot } from "./server/counters.ts";
+export { type FaultKind, type FaultSpec, type FaultState, faultKinds } from "./server/faults.ts";
+export { loadSeed, type RunningSimulator, type SimulatorOptions, startSimulator } from "./simulator.ts";
+export type { Change, ChangeKind, ChangeResult } from "./store/changes.ts";
+export type { TickerOptions } from "./ticker.ts";
+export type * from "./types.ts";
