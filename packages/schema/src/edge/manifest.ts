@@ -30,6 +30,16 @@ export const ManifestSchema = z.object({
   updatedAt: IsoDateSchema,
   /** snippet ids in reading order, per language */
   languages: z.array(z.object({ lang: LangSchema, snippetIds: z.array(SnippetIdSchema) })),
+  /**
+   * Per snippet id, a hash of the snippet without its position (`ordinal`, `prevId`, `nextId`) and
+   * `updatedAt`: the publisher's diff rewrites a snippet only when this changes. The edge does not serve it.
+   */
+  fingerprints: z.record(SnippetIdSchema, z.string().min(1).max(64)).optional(),
+  /**
+   * Audiences of the snippets whose audience differs from the content's (text in widgets with
+   * their own feedKeys), so the edge can hide their ids without reading them. Never served.
+   */
+  snippetAudiences: z.record(SnippetIdSchema, AudienceSchema).optional(),
   committedAt: IsoDateSchema,
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
