@@ -1,0 +1,207 @@
+import {
+  LumAppsError,
+  type LumAppsConnection,
+  parseRetryAfter,
+  redact,
+  safeCause,
+  secretForms,
+  sendWithToken,
+  type TokenProvider,
+} from "@lumasnip/auth";
+import { LumAppsV1ErrorBodySchema, LumAppsV2ErrorBodySchema } from "@lumasnip/schema";
+import type { z } from "zod";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelayMs } from "./backoff.ts";
+import {
+  LumAppsHttpError,
+  LumAppsNetworkError,
+  LumAppsNotFoundError,
+  LumAppsShapeError,
+  LumAppsTimeoutError,
+} from "./errors.ts";
+import { type RateLimiter, sleep as realSleep } from "./rate-limiter.ts";
+
+export interface LumAppsHooks {
+  /** one call per HTTP exchange (retries included); status is the HTTP status or what went wrong */
+  onRequest?: (route: string, status: number | "timeout" | "network" | "auth", ms: number) => void;
+  /** before waiting to try again */
+  onRetry?: (route: string, attempt: number, waitMs: number, error: LumAppsError) => void;
+}
+
+export interface TransportOptions {
+  connection: LumAppsConnection;
+  tokens: TokenProvider;
+  limiter: RateLimiter;
+  retry: RetryPolicy;
+  hooks: LumAppsHooks;
+  fetch: typeof fetch;
+  sleep: (ms: number) => Promise<void>;
+  now: () => number;
+  random: () => number;
+}
+
+export interface RequestSpec<T> {
+  /** the route as a metric label: `content/list`, `instance/list` (never ids) */
+  route: string;
+  method: "GET" | "POST";
+  /** path below the v1 API root, e.g. `content/list` */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  timeoutMs: number;
+  schema: z.ZodType<T>;
+}
+
+export type Transport = <T>(spec: RequestSpec<T>) => Promise<T>;
+
+export const V1_ROOT = "/_ah/api/lumsites/v1/";
+
+export function createTransport(partial: Partial<TransportOptions> & Pick<TransportOptions, "connection" | "tokens" | "limiter">): Transport {
+  const options: TransportOptions = {
+    retry: DEFAULT_RETRY_POLICY,
+    hooks: {},
+    fetch: globalThis.fetch,
+    sleep: realSleep,
+    now: Date.now,
+    random: Math.random,
+    ...partial,
+  };
+  const { connection, retry, hooks } = options;
+  const hidden = secretForms(connection);
+
+  return async function request<T>(spec: RequestSpec<T>): Promise<T> {
+    let waited = 0;
+    for (let attempt = 1; ; attempt++) {
+      let error: LumAppsError;
+      try {
+        await options.limiter.take();
+        return await attemptOnce(options, spec, hidden);
+      } catch (caught) {
+        if (!(caught instanceof LumAppsError)) throw caught;
+        error = caught;
+      }
+      Object.assign(error.context, { attempts: attempt });
+      if (!error.retryable || attempt >= retry.maxAttempts) throw error;
+      const wait = retryDelayMs(attempt, retry, error.retryAfterMs, options.random);
+      if (waited + wait > retry.totalBudgetMs) throw error;
+      hooks.onRetry?.(spec.route, attempt, wait, error);
+      waited += wait;
+      await options.sleep(wait);
+    }
+  };
+}
+
+async function attemptOnce<T>(options: TransportOptions, spec: RequestSpec<T>, hidden: string[]): Promise<T> {
+  const { connection, hooks, now } = options;
+  const url = new URL(V1_ROOT + spec.path, connection.cell);
+  for (const [key, value] of Object.entries(spec.query ?? {})) {
+    if (value !== undefined) url.searchParams.set(key, String(value));
+  }
+  const started = now();
+  let response: Response;
+  let text: string;
+  const tokensSeen: string[] = [];
+  try {
+    response = await sendWithToken(options.tokens, spec.route, (token) => {
+      tokensSeen.push(token);
+      return options.fetch(url, {
+        method: spec.method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          accept: "application/json",
+          "lumapps-organization-id": connection.organizationId,
+          "x-lumapps-analytics": "off",
+          ...(spec.body === undefined ? {} : { "content-type": "application/json" }),
+        },
+        body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+        signal: AbortSignal.timeout(spec.timeoutMs),
+      });
+    });
+    text = await response.text();
+  } catch (caught) {
+    const ms = now() - started;
+    if (caught instanceof LumAppsError) {
+      hooks.onRequest?.(spec.route, "auth", ms);
+      throw caught;
+    }
+    const cause = safeCause(caught, [...hidden, ...tokensSeen]);
+    if (cause?.name === "TimeoutError") {
+      hooks.onRequest?.(spec.route, "timeout", ms);
+      throw new LumAppsTimeoutError(`LumApps did not answer ${spec.route} within ${spec.timeoutMs} ms`, {
+        route: spec.route,
+        retryable: true,
+        context: { timeoutMs: spec.timeoutMs },
+        cause,
+      });
+    }
+    hooks.onRequest?.(spec.route, "network", ms);
+    const code = (cause?.cause as { code?: string } | undefined)?.code;
+    throw new LumAppsNetworkError(`cannot reach LumApps for ${spec.route} (${code ?? cause?.message ?? "network error"})`, {
+      route: spec.route,
+      retryable: true,
+      context: { code },
+      cause,
+    });
+  }
+  hooks.onRequest?.(spec.route, response.status, now() - started);
+  const callId = response.headers.get("lumapps-call-id") ?? undefined;
+
+  if (!response.ok) throw httpError(spec.route, response, redact(text, [...hidden, ...tokensSeen]), callId, now());
+
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new LumAppsShapeError(`LumApps answered ${spec.route} with something that is not JSON`, {
+      route: spec.route,
+      status: response.status,
+      callId,
+      retryable: false,
+      issues: ["body: not JSON"],
+      context: { detail: trim(redact(text, hidden)) },
+    });
+  }
+  const parsed = spec.schema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.slice(0, 10).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+  throw new LumAppsShapeError(`LumApps answered ${spec.route} in an unexpected shape: ${issues.slice(0, 3).join("; ")}`, {
+    route: spec.route,
+    status: response.status,
+    callId,
+    retryable: false,
+    issues,
+  });
+}
+
+function httpError(route: string, response: Response, text: string, callId: string | undefined, now: number) {
+  const status = response.status;
+  const detail = errorDetail(text);
+  const Kind = status === 404 ? LumAppsNotFoundError : LumAppsHttpError;
+  return new Kind(`LumApps answered ${route} with HTTP ${status}${detail ? `: ${detail}` : ""}`, {
+    route,
+    status,
+    callId,
+    detail,
+    retryable: status === 408 || status === 429 || status >= 500,
+    retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), now),
+  });
+}
+
+/** v2 errors, v1 (Google endpoints) errors, or the raw text, trimmed. */
+function errorDetail(text: string): string {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return trim(text);
+  }
+  const v2 = LumAppsV2ErrorBodySchema.safeParse(json);
+  if (v2.success && v2.data.errors[0]) {
+    const e = v2.data.errors[0];
+    return trim([e.code, e.title, e.detail].filter(Boolean).join(" — "));
+  }
+  const v1 = LumAppsV1ErrorBodySchema.safeParse(json);
+  if (v1.success) return trim(v1.data.error.message ?? String(v1.data.error.code ?? ""));
+  return trim(text);
+}
+
+const trim = (text: string) => text.replace(/\s+/g, " ").trim().slice(0, 300);
