@@ -57,7 +57,7 @@ export async function mintApplicationToken(connection: LumAppsConnection, option
   }
 
   const callId = response.headers.get("lumapps-call-id") ?? undefined;
-  const detail = redact(body.slice(0, 300).replace(/\s+/g, " ").trim(), hidden);
+  const detail = redact(body, hidden).replace(/\s+/g, " ").trim().slice(0, 300);
   const base = { route: TOKEN_ROUTE, status: response.status, callId, context: { detail } };
   const isJson = (response.headers.get("content-type") ?? "").includes("json");
 
