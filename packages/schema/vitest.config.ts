@@ -1,3 +1,4 @@
 import { nodeProjects } from "@lumasnip/testkit/vitest";
 
-export default nodeProjects();
+// topics.int.test.ts checks ensureTopics against a real broker (KAFKA_BROKERS)
+export default nodeProjects({ broker: true });
