@@ -5,7 +5,7 @@ export type DomNode = Doc["children"][number];
 export type El = Extract<DomNode, { attribs: Record<string, string> }>;
 
 /** Parsed without decoding entities, so serializing gives the authors' bytes back. */
-export const parseHtml = (html: string): Doc => parseDocument(html, { decodeEntities: false, emptyAttrs: true });
+export const parseHtml = (html: string): Doc => parseDocument(html, { decodeEntities: false });
 
 export const isEl = (node: DomNode | null | undefined): node is El =>
   !!node && DomUtils.isTag(node as Parameters<typeof DomUtils.isTag>[0]);
