@@ -1,16 +1,12 @@
-import { Hono } from "hono";
+import { createApp } from "./app.ts";
+import type { Bindings } from "./env.ts";
+import { runScheduled } from "./scheduled.ts";
 
-export interface Env {
-  SNIPPETS: KVNamespace;
-  STALE_GRACE_SECONDS: string;
-  ADMIN_SECRET?: string;
-}
+const app = createApp();
 
-const app = new Hono<{ Bindings: Env }>();
-app.get("/healthz", async (c) => {
-  // one cheap KV read proves the binding answers
-  await c.env.SNIPPETS.get("health:probe");
-  return c.json({ status: "ok" });
-});
-
-export default app;
+export default {
+  fetch: app.fetch,
+  async scheduled(controller, env, ctx) {
+    ctx.waitUntil(runScheduled(controller, env));
+  },
+} satisfies ExportedHandler<Bindings>;
