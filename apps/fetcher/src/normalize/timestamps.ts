@@ -1,0 +1,55 @@
+/**
+ * LumApps timestamps in one comparable form. v1 ones have no zone (`2019-03-12T11:50:58.856571`,
+ * UTC) and microseconds; v2 ones carry an offset. Everything becomes UTC with six fractional
+ * digits and a `Z`, so a plain string comparison orders them and no microsecond is lost (two
+ * edits in one millisecond still order by `updatedAt`).
+ */
+const PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|z|[+-]\d{2}:?\d{2})?$/;
+
+export type Timestamp = string;
+
+/** The normalized form, or undefined when `raw` is not a date LumApps could have written. */
+export function toTimestamp(raw: unknown): Timestamp | undefined {
+  if (typeof raw !== "string") return undefined;
+  const m = PATTERN.exec(raw.trim());
+  if (!m) return undefined;
+  const [, y, mo, d, h = "00", mi = "00", s = "00", frac = "", zone] = m;
+  const offsetMin = parseOffset(zone);
+  const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
+  const check = new Date(ms);
+  // Date.UTC rolls 2024-02-31 over to March: reject instead of inventing a day
+  if (Number.isNaN(ms) || check.getUTCDate() !== Number(d) || check.getUTCMonth() !== Number(mo) - 1) return undefined;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined;
+  const utc = new Date(ms - offsetMin * 60_000).toISOString().slice(0, 19);
+  return `${utc}.${frac.padEnd(6, "0").slice(0, 6)}Z`;
+}
+
+function parseOffset(zone: string | undefined): number {
+  if (!zone || zone === "Z" || zone === "z") return 0;
+  const sign = zone.startsWith("-") ? -1 : 1;
+  const digits = zone.slice(1).replace(":", "");
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
+}
+
+/** Epoch milliseconds of a normalized timestamp. */
+export function timestampMs(ts: Timestamp): number {
+  return Date.parse(`${ts.slice(0, 23)}Z`);
+}
+
+/** The normalized timestamp of an epoch-ms instant. */
+export function timestampOf(ms: number): Timestamp {
+  return `${new Date(ms).toISOString().slice(0, 23)}000Z`;
+}
+
+/** `ts` moved back by `ms` (the poll's overlap below the watermark). */
+export function minusMs(ts: Timestamp, ms: number): Timestamp {
+  const micros = ts.slice(23, 26);
+  return `${new Date(timestampMs(ts) - ms).toISOString().slice(0, 23)}${micros}Z`;
+}
+
+export function maxTimestamp(a: Timestamp | undefined, b: Timestamp | undefined): Timestamp | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return a >= b ? a : b;
+}

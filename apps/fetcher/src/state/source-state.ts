@@ -1,0 +1,85 @@
+import { encodeHeader, encodeItem, type StateRecord } from "./codec.ts";
+import { type ItemEntry, type LoadedState, type ScopeState, STATE_VERSION, type StateHeader } from "./types.ts";
+
+/**
+ * The state of one source in memory, tracking what changed so that a save writes only the header
+ * and the changed item entries. One fetcher per source owns it (the source lock).
+ */
+export interface SourceState {
+  readonly sourceId: string;
+  scope(id: string): Readonly<ScopeState>;
+  updateScope(id: string, patch: Partial<ScopeState>): void;
+  scopeIds(): string[];
+  item(id: string): ItemEntry | undefined;
+  setItem(id: string, entry: ItemEntry | undefined): void;
+  items(): IterableIterator<[string, ItemEntry]>;
+  itemCount(): number;
+  label(key: string): string | undefined;
+  setLabel(key: string, fingerprint: string): void;
+  /** records for everything changed since the last drain (header last) */
+  drain(now?: Date): StateRecord[];
+  /** puts drained records back in the queue after a failed save */
+  undrain(records: StateRecord[]): void;
+  header(now?: Date): StateHeader;
+}
+
+export function createSourceState(sourceId: string, loaded?: LoadedState): SourceState {
+  const scopes = new Map<string, ScopeState>(Object.entries(loaded?.header?.scopes ?? {}));
+  const labels = new Map<string, string>(Object.entries(loaded?.header?.labels ?? {}));
+  const items = new Map<string, ItemEntry>(loaded?.items ?? []);
+  const dirtyItems = new Set<string>();
+  let dirtyHeader = false;
+
+  const header = (now = new Date()): StateHeader => ({
+    v: STATE_VERSION,
+    kind: "fetcher.state",
+    sourceId,
+    savedAt: now.toISOString(),
+    scopes: Object.fromEntries(scopes),
+    labels: Object.fromEntries(labels),
+  });
+
+  return {
+    sourceId,
+    scope: (id) => scopes.get(id) ?? {},
+    updateScope(id, patch) {
+      const next: ScopeState = { ...scopes.get(id) };
+      for (const [k, v] of Object.entries(patch) as [keyof ScopeState, unknown][]) {
+        if (v === undefined) delete next[k];
+        else (next as Record<string, unknown>)[k] = v;
+      }
+      scopes.set(id, next);
+      dirtyHeader = true;
+    },
+    scopeIds: () => [...scopes.keys()],
+    item: (id) => items.get(id),
+    setItem(id, entry) {
+      if (entry) items.set(id, entry);
+      else if (!items.delete(id)) return;
+      dirtyItems.add(id);
+    },
+    items: () => items.entries(),
+    itemCount: () => items.size,
+    label: (key) => labels.get(key),
+    setLabel(key, fingerprint) {
+      if (labels.get(key) === fingerprint) return;
+      labels.set(key, fingerprint);
+      dirtyHeader = true;
+    },
+    drain(now) {
+      const records = [...dirtyItems].map((id) => encodeItem(sourceId, id, items.get(id)));
+      dirtyItems.clear();
+      if (dirtyHeader || records.length > 0) records.push(encodeHeader(header(now)));
+      dirtyHeader = false;
+      return records;
+    },
+    undrain(records) {
+      const prefix = `${sourceId}/c/`;
+      for (const r of records) {
+        if (r.key.startsWith(prefix)) dirtyItems.add(r.key.slice(prefix.length));
+        else dirtyHeader = true;
+      }
+    },
+    header,
+  };
+}
