@@ -28,6 +28,8 @@ describe("snippet ids inside workerd", () => {
         occurrence: 0,
       }),
     ).toBe("t4zk7ppxrsjbyrrarrvqoqsogq");
-    expect(await urlHash("https://ACME.lumapps.com/a/hr/news/#top")).toBe(await hash128("https://acme.lumapps.com/a/hr/news"));
+    expect(await urlHash("https://ACME.lumapps.com/a/hr/news/#top")).toBe(
+      await hash128("https://acme.lumapps.com/a/hr/news"),
+    );
   });
 });
