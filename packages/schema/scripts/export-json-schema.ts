@@ -28,7 +28,8 @@ export const published: Record<string, Published> = {
   "snippet-event.v1.json": {
     schema: s.SnippetEventSchema,
     title: "lumasnip snippet event",
-    description: "A value of the topic <prefix>.snippets.v1: snippets.upserted (every language) or snippets.deleted.",
+    description:
+      "A value of the topic <prefix>.snippets.v1: snippets.upserted (every language) or snippets.deleted.",
   },
   "dlq-record.v1.json": {
     schema: s.DlqRecordSchema,
@@ -147,15 +148,48 @@ export function render(entry: Published): string {
       if (node.additionalProperties === false) delete node.additionalProperties;
     },
   });
-  const { $schema, ...rest } = json as Record<string, unknown>;
+  const { $schema, ...rest } = byKind(json as Record<string, unknown>);
   const doc = {
     $schema,
     title: entry.title,
     description: entry.description,
-    $comment: "Generated from @lumasnip/schema by scripts/export-json-schema.ts: do not edit. See docs/contracts.md.",
+    $comment:
+      "Generated from @lumasnip/schema by scripts/export-json-schema.ts: do not edit. See docs/contracts.md.",
     ...rest,
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+type Json = Record<string, unknown>;
+
+/**
+ * A union discriminated by `kind` becomes `if kind = X then <X's shape>`: validators then report
+ * the real problem (`$.producedAt: does not match`) instead of "not valid under any of the given
+ * schemas", and each kind's shape is a named $def (`SnippetsUpserted`) for code generators.
+ */
+function byKind(json: Json): Json {
+  const branches = json.oneOf as Json[] | undefined;
+  const kindOf = (b: Json) => ((b.properties as Json | undefined)?.kind as Json | undefined)?.const;
+  if (!Array.isArray(branches) || !branches.every((b) => typeof kindOf(b) === "string")) return json;
+  const { oneOf: _, $defs, ...rest } = json;
+  const defs: Json = { ...($defs as Json | undefined) };
+  const kinds = branches.map((b) => kindOf(b) as string);
+  const name = (kind: string) => kind.replace(/(^|[._-])(\w)/g, (_m, _s, c: string) => c.toUpperCase());
+  branches.forEach((b, i) => {
+    defs[name(kinds[i]!)] = b;
+  });
+  return {
+    ...rest,
+    type: "object",
+    required: ["kind"],
+    properties: { kind: { type: "string", enum: kinds } },
+    allOf: kinds.map((kind) => ({
+      if: { properties: { kind: { const: kind } }, required: ["kind"] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, not a thenable
+      then: { $ref: `#/$defs/${name(kind)}` },
+    })),
+    $defs: defs,
+  };
 }
 
 function main(): void {
@@ -171,7 +205,9 @@ function main(): void {
     if (check) stale.push(`${file} (${current === undefined ? "missing" : "stale"})`);
     else writeFileSync(path, text);
   }
-  const leftovers = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".json") && !(f in published)) : [];
+  const leftovers = existsSync(dir)
+    ? readdirSync(dir).filter((f) => f.endsWith(".json") && !(f in published))
+    : [];
   for (const f of leftovers) {
     if (check) stale.push(`${f} (no longer generated)`);
     else rmSync(resolve(dir, f));

@@ -70,7 +70,8 @@ describe("intersectAudiences and normalizeAudience", () => {
 
   it("validates audiences as group ids without spaces or commas", () => {
     expect(AudienceSchema.safeParse(["*", "123", "grp-a"]).success).toBe(true);
-    for (const bad of [[""], ["a b"], ["a,b"], [1]]) expect(AudienceSchema.safeParse(bad).success, String(bad)).toBe(false);
+    for (const bad of [[""], ["a b"], ["a,b"], [1]])
+      expect(AudienceSchema.safeParse(bad).success, String(bad)).toBe(false);
   });
 });
 
@@ -104,11 +105,13 @@ describe("canRead", () => {
 
   it("never lets a narrowed view read more than the un-narrowed key", () => {
     const groups = ["g1", "g2", "g3", "*"];
-    const subsets = (xs: string[]): string[][] => xs.reduce<string[][]>((acc, x) => acc.concat(acc.map((s) => [...s, x])), [[]]);
+    const subsets = (xs: string[]): string[][] =>
+      xs.reduce<string[][]>((acc, x) => acc.concat(acc.map((s) => [...s, x])), [[]]);
     for (const key of subsets(groups)) {
       for (const request of subsets(groups)) {
         for (const item of subsets(groups)) {
-          if (canRead(key, request, item)) expect(canRead(key, undefined, item), JSON.stringify({ key, request, item })).toBe(true);
+          if (canRead(key, request, item))
+            expect(canRead(key, undefined, item), JSON.stringify({ key, request, item })).toBe(true);
         }
       }
     }

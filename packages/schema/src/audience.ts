@@ -6,7 +6,11 @@ import { z } from "zod";
  * (what unreadable permissions fail closed to).
  */
 export const EVERYONE = "*";
-export const GroupIdSchema = z.string().min(1).max(128).regex(/^[^\s,]+$/, "a group id has no spaces or commas");
+export const GroupIdSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[^\s,]+$/, "a group id has no spaces or commas");
 export const AudienceSchema = z.array(GroupIdSchema).max(1000);
 export type Audience = string[];
 

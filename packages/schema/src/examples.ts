@@ -11,7 +11,12 @@ import type { Tag } from "./tags.ts";
  * (`@lumasnip/schema/examples`). Snippet ids are the real `snippetId` of their fields.
  */
 const key = "acme:6543210987654321";
-const site = { id: "4829384756473829", slug: "hr", name: { en: "Human resources", fr: "Ressources humaines" }, defaultLang: "en" };
+const site = {
+  id: "4829384756473829",
+  slug: "hr",
+  name: { en: "Human resources", fr: "Ressources humaines" },
+  defaultLang: "en",
+};
 const url = {
   en: "https://acme.lumapps.com/a/hr/ls/content/6543210987654321/remote-work-policy",
   fr: "https://acme.lumapps.com/a/hr/ls/content/6543210987654321/politique-de-teletravail",
@@ -86,7 +91,17 @@ export const exampleContentDeleted: ContentDeleted = {
   lastVersion: 4,
 };
 
-const snippetBase = { key, lang: "en", title: title.en, kind: "text", tags: tags.map((t) => t.id), audience, author: "Ada Martin", publishedAt, updatedAt } as const;
+const snippetBase = {
+  key,
+  lang: "en",
+  title: title.en,
+  kind: "text",
+  tags: tags.map((t) => t.id),
+  audience,
+  author: "Ada Martin",
+  publishedAt,
+  updatedAt,
+} as const;
 
 export const exampleSnippets: Snippet[] = [
   {
@@ -155,12 +170,14 @@ export const exampleDlqRecord: DlqRecord = {
   producedAt: "2026-03-02T09:15:02.000Z",
   stage: "snippetizer",
   reason: "too_large",
-  error: "the snippet set is 17301504 bytes, over the topic's 16777216-byte limit; split the content in LumApps",
+  error:
+    "the snippet set is 17301504 bytes, over the topic's 16777216-byte limit; split the content in LumApps",
   key,
   contentId: "6543210987654321",
   original: { topic: "lumasnip.content.v1", partition: 3, offset: "48211" },
   size: { bytes: 17301504, limit: 16777216 },
-  replay: "pnpm --filter @lumasnip/snippetizer replay --topic lumasnip.content.v1 --partition 3 --offset 48211",
+  replay:
+    "pnpm --filter @lumasnip/snippetizer replay --topic lumasnip.content.v1 --partition 3 --offset 48211",
 };
 
 export const exampleManifest: Manifest = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { exampleContentUpserted } from "./examples.ts";
 import { ContentEventSchema } from "./events/content.ts";
+import { exampleContentUpserted } from "./examples.ts";
 import { formatIssuePath, formatZodError } from "./format-error.ts";
 
 describe("formatZodError", () => {
@@ -17,7 +17,11 @@ describe("formatZodError", () => {
 
   it("never repeats the input's values, so text and secrets stay out of DLQ records", () => {
     const secret = "Bearer sk_live_do_not_log";
-    const input = { ...exampleContentUpserted, sourceId: secret, content: { ...exampleContentUpserted.content, title: { en: 42, [secret]: "x" } } };
+    const input = {
+      ...exampleContentUpserted,
+      sourceId: secret,
+      content: { ...exampleContentUpserted.content, title: { en: 42, [secret]: "x" } },
+    };
     const result = ContentEventSchema.safeParse(input);
     expect(result.success).toBe(false);
     if (result.success) return;

@@ -13,7 +13,10 @@ export interface FormatZodErrorOptions {
  * 400 body: `content.updatedAt: expected ISO date-time (e.g. 2026-01-31T12:00:00Z)`. Never
  * includes the input's values, so content text or secrets cannot leak through it.
  */
-export function formatZodError(error: { issues: readonly Issue[] }, options: FormatZodErrorOptions = {}): string {
+export function formatZodError(
+  error: { issues: readonly Issue[] },
+  options: FormatZodErrorOptions = {},
+): string {
   const max = options.maxIssues ?? 5;
   const shown = error.issues.slice(0, max).map(formatZodIssue);
   const rest = error.issues.length - shown.length;
@@ -54,7 +57,8 @@ function describe(issue: Issue): string {
         : `expected one of ${issue.values.map(literal).join(", ")}`;
     case "invalid_union": {
       const options = (issue as { options?: unknown[] }).options;
-      if (Array.isArray(options) && options.length > 0) return `expected one of ${options.map(literal).join(", ")}`;
+      if (Array.isArray(options) && options.length > 0)
+        return `expected one of ${options.map(literal).join(", ")}`;
       return "matches none of the allowed shapes";
     }
     case "invalid_key":

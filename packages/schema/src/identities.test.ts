@@ -59,13 +59,25 @@ describe("content keys", () => {
 
 describe("tag ids", () => {
   it("builds the four kinds of tag and validates them", () => {
-    const ids = [tagId.metadata("6192837465019283"), tagId.type("news"), tagId.contentType("5029"), tagId.site("48")];
+    const ids = [
+      tagId.metadata("6192837465019283"),
+      tagId.type("news"),
+      tagId.contentType("5029"),
+      tagId.site("48"),
+    ];
     expect(ids).toEqual(["metadata:6192837465019283", "type:news", "content-type:5029", "site:48"]);
     for (const id of ids) expect(TagIdSchema.parse(id)).toBe(id);
   });
 
   it("rejects unknown kinds and ids with separators", () => {
-    for (const bad of ["label:x", "metadata:", "metadata:a|b", "site:a b", "metadata:a:b", `type:${"x".repeat(129)}`]) {
+    for (const bad of [
+      "label:x",
+      "metadata:",
+      "metadata:a|b",
+      "site:a b",
+      "metadata:a:b",
+      `type:${"x".repeat(129)}`,
+    ]) {
       expect(TagIdSchema.safeParse(bad).success, bad).toBe(false);
     }
   });

@@ -8,7 +8,9 @@ export const CONTENT_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 export const SourceIdSchema = z
   .string()
   .regex(SOURCE_ID_PATTERN, "a source id is 1-32 characters of a-z, 0-9 and '-'");
-export const ContentIdSchema = z.string().regex(CONTENT_ID_PATTERN, "a content id is 1-128 of A-Z a-z 0-9 _ -");
+export const ContentIdSchema = z
+  .string()
+  .regex(CONTENT_ID_PATTERN, "a content id is 1-128 of A-Z a-z 0-9 _ -");
 
 /** The same rule as `parseContentKey`, as a pattern so the JSON Schemas carry it too. */
 export const CONTENT_KEY_PATTERN = /^[a-z0-9-]{1,32}:[A-Za-z0-9_-]{1,128}$/;

@@ -11,7 +11,7 @@ export * from "./events/snippets.ts";
 export * from "./format-error.ts";
 export * from "./identities.ts";
 export * from "./languages.ts";
+export * from "./lumapps/index.ts";
 export * from "./snippet-id.ts";
 export * from "./tags.ts";
 export * from "./topics.ts";
-export * from "./lumapps/index.ts";

@@ -54,7 +54,9 @@ describe("toBcp47", () => {
 
 describe("langMapToBcp47", () => {
   it("re-keys a LumApps language map, dropping empty values and non-language keys", () => {
-    expect(langMapToBcp47({ en: "Hello", jp: "こんにちは", pt_br: "Olá", fr: "", de: "  ", $type: "x", it: 3 })).toEqual({
+    expect(
+      langMapToBcp47({ en: "Hello", jp: "こんにちは", pt_br: "Olá", fr: "", de: "  ", $type: "x", it: 3 }),
+    ).toEqual({
       en: "Hello",
       ja: "こんにちは",
       "pt-BR": "Olá",

@@ -9,8 +9,8 @@ const LUMAPPS_TO_BCP47: Record<string, string> = {
   jp: "ja",
   cn: "zh-CN",
   zh: "zh-CN",
-  "zh_hans": "zh-Hans",
-  "zh_hant": "zh-Hant",
+  zh_hans: "zh-Hans",
+  zh_hant: "zh-Hant",
   tw: "zh-TW",
   kr: "ko",
   gr: "el",
@@ -79,8 +79,7 @@ export function langMapToBcp47(map: unknown): LangMap {
 export function pickLang(map: LangMap, wanted: readonly Lang[], siteDefault?: Lang): Lang | undefined {
   const keys = Object.keys(map).filter((k) => map[k] !== "");
   const match = (want: Lang): Lang | undefined =>
-    keys.find((k) => k === want) ??
-    keys.find((k) => k.split("-")[0] === want.split("-")[0]);
+    keys.find((k) => k === want) ?? keys.find((k) => k.split("-")[0] === want.split("-")[0]);
   for (const w of wanted) {
     const m = match(w);
     if (m) return m;

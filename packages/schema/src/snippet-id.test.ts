@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { base32, hash128 } from "./base32.ts";
 import { exampleSnippets } from "./examples.ts";
-import { SnippetIdSchema, type SnippetIdInput, snippetId } from "./snippet-id.ts";
+import { type SnippetIdInput, SnippetIdSchema, snippetId } from "./snippet-id.ts";
 
 /**
  * The golden vector: computed once and checked in. apps/edge/test/snippet-id.worker.test.ts checks
@@ -44,9 +44,13 @@ describe("snippetId", () => {
 
   it("gives the same text under another heading path another id", async () => {
     const ids = await Promise.all(
-      [["Handbook", "Leave"], ["Handbook", "Sick leave"], ["Handbook"], [], ["Handbook", "Leave", "Leave"]].map(
-        (headingPath) => snippetId({ ...base, headingPath }),
-      ),
+      [
+        ["Handbook", "Leave"],
+        ["Handbook", "Sick leave"],
+        ["Handbook"],
+        [],
+        ["Handbook", "Leave", "Leave"],
+      ].map((headingPath) => snippetId({ ...base, headingPath })),
     );
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -74,7 +78,16 @@ describe("snippetId", () => {
   it("is what the shared examples carry", async () => {
     for (const s of exampleSnippets) {
       const [sourceId, contentId] = s.key.split(":") as [string, string];
-      expect(await snippetId({ sourceId, contentId, lang: s.lang, headingPath: s.headingPath, text: s.text, occurrence: 0 })).toBe(s.id);
+      expect(
+        await snippetId({
+          sourceId,
+          contentId,
+          lang: s.lang,
+          headingPath: s.headingPath,
+          text: s.text,
+          occurrence: 0,
+        }),
+      ).toBe(s.id);
     }
   });
 });

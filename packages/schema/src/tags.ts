@@ -7,7 +7,9 @@ import { LangMapSchema } from "./languages.ts";
  * Labels per language are kept beside the id.
  */
 export const TAG_PATTERN = /^(metadata|type|content-type|site):[A-Za-z0-9_.-]{1,128}$/;
-export const TagIdSchema = z.string().regex(TAG_PATTERN, "a tag is metadata:<id>, type:<t>, content-type:<id> or site:<id>");
+export const TagIdSchema = z
+  .string()
+  .regex(TAG_PATTERN, "a tag is metadata:<id>, type:<t>, content-type:<id> or site:<id>");
 
 export const TagSchema = z.object({
   id: TagIdSchema,

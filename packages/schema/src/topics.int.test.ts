@@ -1,7 +1,13 @@
 import { testKafka, uniqueName } from "@lumasnip/testkit";
 import type { Admin } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureTopics, MAX_MESSAGE_BYTES, TopicConfigMismatchError, topicNames, topicSpecs } from "./topics.ts";
+import {
+  ensureTopics,
+  MAX_MESSAGE_BYTES,
+  TopicConfigMismatchError,
+  topicNames,
+  topicSpecs,
+} from "./topics.ts";
 
 const TOPIC = 2; // kafkajs ConfigResourceTypes.TOPIC
 
@@ -43,7 +49,12 @@ describe("ensureTopics against a real broker", () => {
 
     const meta = await admin.fetchTopicMetadata({ topics: Object.values(names) });
     const partitions = Object.fromEntries(meta.topics.map((t) => [t.name, t.partitions.length]));
-    expect(partitions).toEqual({ [names.content]: 3, [names.snippets]: 3, [names.dlq]: 1, [names.fetcherState]: 1 });
+    expect(partitions).toEqual({
+      [names.content]: 3,
+      [names.snippets]: 3,
+      [names.dlq]: 1,
+      [names.fetcherState]: 1,
+    });
 
     for (const name of [names.content, names.snippets, names.fetcherState]) {
       const c = await configsOf(name);
@@ -96,7 +107,9 @@ describe("ensureTopics against a real broker", () => {
     expect(mismatch.message).toContain(names.snippets);
     expect(mismatch.retryable).toBe(false);
     // the missing topics were still created, so fixing the one config is all that is left
-    expect(await admin.listTopics()).toEqual(expect.arrayContaining([names.content, names.dlq, names.fetcherState]));
+    expect(await admin.listTopics()).toEqual(
+      expect.arrayContaining([names.content, names.dlq, names.fetcherState]),
+    );
   });
 
   it("accepts a topic with fewer partitions, with a warning", async () => {
@@ -114,6 +127,8 @@ describe("ensureTopics against a real broker", () => {
     });
     const result = await ensureTopics(admin, { prefix });
     expect(result.existing).toEqual([spec.name]);
-    expect(result.warnings).toEqual([`${spec.name}: has 1 partitions, 6 expected (less consumer parallelism)`]);
+    expect(result.warnings).toEqual([
+      `${spec.name}: has 1 partitions, 6 expected (less consumer parallelism)`,
+    ]);
   });
 });

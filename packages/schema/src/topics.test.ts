@@ -13,7 +13,8 @@ describe("topic names", () => {
 
   it("take a configurable prefix and refuse one Kafka would not accept", () => {
     expect(topicNames("staging-eu").snippets).toBe("staging-eu.snippets.v1");
-    for (const bad of ["", "a b", "a/b", "x".repeat(101)]) expect(() => topicNames(bad), bad).toThrow(/invalid topic prefix/);
+    for (const bad of ["", "a b", "a/b", "x".repeat(101)])
+      expect(() => topicNames(bad), bad).toThrow(/invalid topic prefix/);
   });
 });
 
@@ -36,11 +37,14 @@ describe("topic specs", () => {
   });
 
   it("give content and snippets 6 partitions unless told otherwise", () => {
-    expect(topicSpecs().filter((s) => s.partitions === 6).map((s) => s.name)).toEqual([
-      "lumasnip.content.v1",
-      "lumasnip.snippets.v1",
-    ]);
-    expect(topicSpecs({ partitions: 12, prefix: "p" }).find((s) => s.name === "p.content.v1")?.partitions).toBe(12);
+    expect(
+      topicSpecs()
+        .filter((s) => s.partitions === 6)
+        .map((s) => s.name),
+    ).toEqual(["lumasnip.content.v1", "lumasnip.snippets.v1"]);
+    expect(
+      topicSpecs({ partitions: 12, prefix: "p" }).find((s) => s.name === "p.content.v1")?.partitions,
+    ).toBe(12);
   });
 
   it("report mismatches as one non-retryable error listing each problem", () => {

@@ -134,7 +134,9 @@ export async function ensureTopics(admin: Admin, options: TopicOptions = {}): Pr
       const parts = meta.topics.find((t) => t.name === spec.name)?.partitions.length ?? 0;
       if (parts < 1) problems.push(`${spec.name}: has no partitions`);
       else if (parts < spec.partitions) {
-        warnings.push(`${spec.name}: has ${parts} partitions, ${spec.partitions} expected (less consumer parallelism)`);
+        warnings.push(
+          `${spec.name}: has ${parts} partitions, ${spec.partitions} expected (less consumer parallelism)`,
+        );
       }
     }
   }

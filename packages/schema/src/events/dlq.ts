@@ -27,9 +27,7 @@ export const DlqRecordSchema = z.object({
   key: z.string().optional(),
   contentId: z.string().optional(),
   /** where the failed input was read from, for replay */
-  original: z
-    .object({ topic: z.string(), partition: z.number().int(), offset: z.string() })
-    .optional(),
+  original: z.object({ topic: z.string(), partition: z.number().int(), offset: z.string() }).optional(),
   /** sizes for `too_large` */
   size: z.object({ bytes: z.number().int(), limit: z.number().int() }).optional(),
   /** the failed input itself when it fits (truncated otherwise) */
