@@ -3,7 +3,7 @@
  * subscribers in other languages. `--check` writes nothing and exits 1 when a file is stale,
  * missing or left over, so CI catches a schema change whose artefacts were not regenerated.
  *
- *   node scripts/export-json-schema.ts [--check]
+ *   node scripts/export-json-schema.ts [--check] [--out=<dir>]   (default dir: packages/schema/schemas)
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -194,7 +194,8 @@ function byKind(json: Json): Json {
 
 function main(): void {
   const check = process.argv.includes("--check");
-  const dir = resolve(fileURLToPath(new URL("..", import.meta.url)), "schemas");
+  const out = process.argv.find((a) => a.startsWith("--out="))?.slice("--out=".length);
+  const dir = out ? resolve(out) : resolve(fileURLToPath(new URL("..", import.meta.url)), "schemas");
   const stale: string[] = [];
   if (!check) mkdirSync(dir, { recursive: true });
   for (const [file, entry] of Object.entries(published)) {
