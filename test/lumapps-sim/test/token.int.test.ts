@@ -12,7 +12,8 @@ describe("the application-token endpoint", () => {
   const grant = (user: Record<string, string>) => ({ grant_type: "client_credentials", ...user });
 
   it("mints a JWT with expires_in for the authorized user, by id or by email", async () => {
-    for (const user of [{ user_id: sim.serviceUser.id }, { user_email: sim.serviceUser.email }]) {
+    const users: Record<string, string>[] = [{ user_id: sim.serviceUser.id }, { user_email: sim.serviceUser.email }];
+    for (const user of users) {
       const res = await requestToken(sim, grant(user));
       expect(res.status).toBe(200);
       expect(res.headers.get("lumapps-call-id")).toMatch(/^[0-9a-f]{24}$/);

@@ -45,7 +45,7 @@ export function contentList(ctx: RouteContext): SimResponse {
 
   const query = { ...req, cursor: undefined, maxResults: undefined, fields: undefined, lang: undefined };
   const hash = queryHash(query);
-  const matching = [...ctx.store.contents.values()].filter((c) => {
+  const keyed = sortedQuery(ctx, hash, () => [...ctx.store.contents.values()].filter((c) => {
     if (req.instanceId?.length && !req.instanceId.includes(c.instance)) return false;
     if (req.type?.length && !req.type.includes(c.type)) return false;
     if (types && !types.includes(c.type)) return false;
@@ -55,9 +55,7 @@ export function contentList(ctx: RouteContext): SimResponse {
     if (req.customContentType?.length && !req.customContentType.includes(c.customContentType)) return false;
     if (req.ids?.length && !req.ids.includes(c.id)) return false;
     return true;
-  });
-  const keyed = matching.map((c) => ({ c, key: positionOf(c, sorts) }));
-  keyed.sort((a, b) => comparePositions(a.key, b.key, sorts));
+  }), sorts);
 
   let start = 0;
   if (req.cursor) {
@@ -78,6 +76,22 @@ export function contentList(ctx: RouteContext): SimResponse {
   if (more && last) envelope.cursor = encodeCursor(last.key, hash);
   envelope.callId = ctx.callId;
   return { status: 200, body: applyFields(envelope, ctx.query, req.fields), listing: true };
+}
+
+type Keyed = { c: SimContent; key: Position }[];
+const cache = new WeakMap<object, Map<string, { revision: number; keyed: Keyed }>>();
+
+/** The query's matching items in order, cached per store revision (paging a 10,000-item listing). */
+function sortedQuery(ctx: RouteContext, hash: string, match: () => SimContent[], sorts: SortKey[]): Keyed {
+  let perStore = cache.get(ctx.store);
+  if (!perStore) cache.set(ctx.store, (perStore = new Map()));
+  const hit = perStore.get(hash);
+  if (hit && hit.revision === ctx.store.revision) return hit.keyed;
+  const keyed = match().map((c) => ({ c, key: positionOf(c, sorts) }));
+  keyed.sort((a, b) => comparePositions(a.key, b.key, sorts));
+  if (perStore.size > 32) perStore.clear();
+  perStore.set(hash, { revision: ctx.store.revision, keyed });
+  return keyed;
 }
 
 function parseSort(sortOrder: string[] | string | undefined): SortKey[] {

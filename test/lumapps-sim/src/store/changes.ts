@@ -78,6 +78,7 @@ export class ChangeError extends Error {
 export function applyChange(store: Store, input: Change): ChangeResult {
   const change = changeSchema.parse(input);
   const at = store.clock.stamp();
+  store.revision++;
   if (change.kind === "create") {
     const content = createContent(store, change, at);
     store.contents.set(content.id, content);

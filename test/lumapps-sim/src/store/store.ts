@@ -10,6 +10,8 @@ export interface Store {
   metadata: Map<string, SimMetadata>;
   contentTypes: SimContentType[];
   groups: SimGroup[];
+  /** bumped by every change: listings cache their sorted query results per revision */
+  revision: number;
 }
 
 export function createStore(seed: Seed, clock: Clock = createClock()): Store {
@@ -26,5 +28,6 @@ export function createStore(seed: Seed, clock: Clock = createClock()): Store {
     metadata: new Map(seed.metadata.map((m) => [m.id, m])),
     contentTypes: [...seed.customContentTypes],
     groups: [...seed.groups],
+    revision: 0,
   };
 }
