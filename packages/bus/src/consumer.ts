@@ -1,3 +1,4 @@
+import { formatZodError } from "@lumasnip/schema";
 import type { KafkaMessage } from "kafkajs";
 import type { z } from "zod";
 
@@ -19,10 +20,7 @@ export function decodeMessage<S extends z.ZodType>(schema: S, message: KafkaMess
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues
-      .slice(0, 5)
-      .map((i) => `${i.path.map(String).join(".") || "(root)"}: ${i.message}`)
-      .join("; ");
+    const issues = formatZodError(parsed.error);
     return { ok: false, key, error: `value does not match the schema: ${issues}`, payload: text.slice(0, 4096) };
   }
   return { ok: true, key, value: parsed.data };
