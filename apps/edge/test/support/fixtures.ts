@@ -40,7 +40,8 @@ export async function buildContent(spec: ContentSpec): Promise<BuiltContent> {
   for (const [lang, texts] of Object.entries(spec.texts)) {
     url[lang] = `https://intranet.example.com/${lang}/content/${spec.contentId}`;
     title[lang] = `${spec.title ?? "Content"} ${spec.contentId} (${lang})`;
-    const langIds = await Promise.all(texts.map((t, i) => hash128(`${key}|${lang}|${i}|${t}`)));
+    // like real ids: the same text in the same place keeps its id when paragraphs around it change
+    const langIds = await Promise.all(texts.map((t) => hash128(`${key}|${lang}|${t}`)));
     ids[lang] = langIds;
     texts.forEach((text, i) => {
       const own = spec.narrower?.[`${lang}:${i}`];
