@@ -77,7 +77,7 @@ describe("the admin protocol", () => {
     const v2 = await buildContent({ contentId: "5004", texts: { en: ["Keep.", "Keep too."] } });
     const commit = await publish(v2, 1);
     expect(commit).toMatchObject({ version: 2, staleScheduled: 1 });
-    const due = Date.parse((commit as { staleDueAt: string }).staleDueAt);
+    const due = Date.parse(commit.staleDueAt as string);
     expect(due - Date.now()).toBeGreaterThan(GRACE_MS - 5000);
 
     // a reader holding manifest v1 still finds the dropped snippet

@@ -64,8 +64,9 @@ const VIEWS: View[] = [
   { key: "none", sees: ["pub", "mixed"] },
 ];
 
-function request(view: View) {
-  return { key: keys[view.key] as string, headers: view.narrow === undefined ? {} : { [AUDIENCE_HEADER]: view.narrow } };
+function request(view: View): { key: string; headers: Record<string, string> } {
+  const headers: Record<string, string> = view.narrow === undefined ? {} : { [AUDIENCE_HEADER]: view.narrow };
+  return { key: keys[view.key] as string, headers };
 }
 
 /** What an unknown item answers: status and body a hidden one must match byte for byte. */

@@ -48,7 +48,10 @@ export function writeKey(): Promise<string> {
 }
 
 /** Writes a content through the admin protocol: snippets in chunks, then the commit. */
-export async function publish(content: BuiltContent, expectedVersion: number | null = null): Promise<{ version: number }> {
+export async function publish(
+  content: BuiltContent,
+  expectedVersion: number | null = null,
+): Promise<{ version: number; staleScheduled: number; staleDueAt?: string }> {
   const key = await writeKey();
   for (let i = 0; i < content.snippets.length; i += 400) {
     const snippets: Snippet[] = content.snippets.slice(i, i + 400);
