@@ -23,7 +23,10 @@ A LumApps API simulator: the cell's v1 and v2 API, faults and changes on demand.
 const repoRoot = resolve(fileURLToPath(new URL("../../..", import.meta.url)));
 
 const int = (name: string, min: number) =>
-  z.coerce.number({ error: `--${name} must be a number` }).int(`--${name} must be a whole number`).min(min);
+  z.coerce
+    .number({ error: `--${name} must be a number` })
+    .int(`--${name} must be a whole number`)
+    .min(min);
 
 export const cliConfigSchema = z.object({
   port: int("port", 0).max(65535).default(8990),
@@ -68,7 +71,9 @@ export function parseCli(argv: string[]): CliConfig | "help" {
     widgetRights: values["widget-rights"],
   });
   if (config.seed === "corpus" && !existsSync(join(config.corpus, "translations.tsv"))) {
-    throw new Error(`--seed corpus: no corpus at ${config.corpus} (pass --corpus or set LUMASNIP_CORPUS_DIR)`);
+    throw new Error(
+      `--seed corpus: no corpus at ${config.corpus} (pass --corpus or set LUMASNIP_CORPUS_DIR)`,
+    );
   }
   return config;
 }

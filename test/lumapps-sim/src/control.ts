@@ -1,9 +1,9 @@
-import { type Change, type ChangeResult, applyChange } from "./store/changes.ts";
-import type { Store } from "./store/store.ts";
 import type { CounterSnapshot, Counters } from "./server/counters.ts";
 import type { FaultSpec, FaultState, Faults } from "./server/faults.ts";
 import type { Tokens } from "./server/tokens.ts";
-import { type Ticker, type TickerOptions, createTicker } from "./ticker.ts";
+import { applyChange, type Change, type ChangeResult } from "./store/changes.ts";
+import type { Store } from "./store/store.ts";
+import { createTicker, type Ticker, type TickerOptions } from "./ticker.ts";
 import type { SimContent, SimInstance, SimMetadata } from "./types.ts";
 
 /** What tests (and `/_sim/...` over HTTP) use to change, break and observe the simulator. */

@@ -77,7 +77,8 @@ export function createFixtureSeed(options: FixtureOptions = {}): Seed {
       id,
       uid: id,
       type,
-      customContentType: customContentTypes.find((t) => t.instance === s.id && t.functionalInnerId === type)!.id,
+      customContentType: customContentTypes.find((t) => t.instance === s.id && t.functionalInnerId === type)!
+        .id,
       instance: s.id,
       customer,
       status: i % 7 === 6 ? "ARCHIVE" : "LIVE",
@@ -91,7 +92,12 @@ export function createFixtureSeed(options: FixtureOptions = {}): Seed {
       excerpt: { [lang]: `Excerpt of fixture ${type} ${i}` },
       metadata: type === "news" ? [tag.id] : [],
       author: "author1@example.com",
-      authorDetails: { email: "author1@example.com", firstName: "Author", lastName: "1", fullName: "Author 1" },
+      authorDetails: {
+        email: "author1@example.com",
+        firstName: "Author",
+        lastName: "1",
+        fullName: "Author 1",
+      },
       url: `/canonical/customer/${customer}/Content/${id}`,
       template: {
         components: [

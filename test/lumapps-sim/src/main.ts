@@ -16,7 +16,11 @@ try {
   }
   config = parsed;
 } catch (error) {
-  console.error(error instanceof z.ZodError ? z.prettifyError(error) : String(error instanceof Error ? error.message : error));
+  console.error(
+    error instanceof z.ZodError
+      ? z.prettifyError(error)
+      : String(error instanceof Error ? error.message : error),
+  );
   console.error("run with --help for the options");
   process.exit(2);
 }
@@ -43,7 +47,13 @@ console.log(`LumApps simulator on ${sim.url}
   admin user id          ${admin?.id ?? "-"}
   contents               ${sim.control.contents().length} on ${sim.control.instances().length} sites
   control API            ${sim.url}/_sim/info  (faults, changes, counters: see README)`);
-log({ msg: "simulator started", url: sim.url, org: sim.org, contents: sim.control.contents().length, ticker: config.ticker });
+log({
+  msg: "simulator started",
+  url: sim.url,
+  org: sim.org,
+  contents: sim.control.contents().length,
+  ticker: config.ticker,
+});
 
 const stop = async (signal: string) => {
   log({ msg: "simulator stopping", signal });

@@ -1,5 +1,5 @@
-import { v1FromDate, parseV1 } from "./store/clock.ts";
 import { digitsId, unitFrom } from "./ids.ts";
+import { parseV1, v1FromDate } from "./store/clock.ts";
 import type { Seed, SimContent } from "./types.ts";
 
 const DAY = 86_400_000;
@@ -10,7 +10,8 @@ const DAY = 86_400_000;
  * items cost little memory.
  */
 export function scaleSeed(seed: Seed, total: number): Seed {
-  if (!Number.isInteger(total) || total < 1) throw new Error(`scale must be a positive integer, got ${total}`);
+  if (!Number.isInteger(total) || total < 1)
+    throw new Error(`scale must be a positive integer, got ${total}`);
   const originals = seed.contents;
   if (total <= originals.length) return { ...seed, contents: originals.slice(0, total) };
   const contents: SimContent[] = [...originals];

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { type SimControl, createControl } from "./control.ts";
+import { createControl, type SimControl } from "./control.ts";
 import { createFixtureSeed } from "./fixture-seed.ts";
 import { defaultApp, defaultOrg, defaultUsers } from "./groups.ts";
 import { scaleSeed } from "./scale.ts";
@@ -59,8 +59,7 @@ export function loadSeed(seed: Seed | string | undefined, scale?: number): Seed 
   if (seed === undefined || seed === "demo") {
     // before the demo seed is generated the synthetic one stands in
     loaded = existsSync(demoSeedDir) ? readSeedDir(demoSeedDir) : createFixtureSeed();
-  }
-  else if (seed === "fixture") loaded = createFixtureSeed();
+  } else if (seed === "fixture") loaded = createFixtureSeed();
   else if (typeof seed === "string") loaded = readSeedDir(seed);
   else loaded = seed;
   return scale ? scaleSeed(loaded, scale) : loaded;

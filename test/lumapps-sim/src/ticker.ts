@@ -1,7 +1,7 @@
 import type { SimControl } from "./control.ts";
-import type { Change } from "./store/changes.ts";
 import { groups } from "./groups.ts";
 import { createRandom } from "./server/random.ts";
+import type { Change } from "./store/changes.ts";
 
 export interface TickerOptions {
   /** time between two changes (default 5000 ms) */
@@ -41,7 +41,11 @@ export function createTicker(
   const pick = <T>(list: T[]): T | undefined => list[Math.floor(random() * list.length)];
   const tick = () => {
     let roll = random() * total;
-    const kind = pool.find(([, w]) => (roll -= w) < 0)?.[0] ?? "edit";
+    const kind =
+      pool.find(([, w]) => {
+        roll -= w;
+        return roll < 0;
+      })?.[0] ?? "edit";
     const live = control.contents().filter((c) => c.status === "LIVE");
     const target = pick(live);
     let change: Change | undefined;
@@ -60,7 +64,8 @@ export function createTicker(
       } else if (kind === "widget-audience") change = { kind, id: target.id, feedKeys: [groups.hr] };
       else if (kind === "dates") {
         change = { kind, id: target.id, endDate: new Date(control.now().getTime() - 60_000).toISOString() };
-      } else if (kind === "edit") change = { kind, id: target.id, paragraph: `Live edit at ${control.now().toISOString()}.` };
+      } else if (kind === "edit")
+        change = { kind, id: target.id, paragraph: `Live edit at ${control.now().toISOString()}.` };
       else change = { kind, id: target.id } as Change;
     }
     if (!change) return;

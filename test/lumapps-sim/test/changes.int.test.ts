@@ -1,5 +1,6 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: the tests read JSON answers loosely, as a client sees them
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningSimulator, type SimContent, groups, startSimulator } from "../src/index.ts";
+import { groups, type RunningSimulator, type SimContent, startSimulator } from "../src/index.ts";
 import { control, get, listAll, mintToken, post } from "./helpers.ts";
 
 describe("changes on demand", () => {
@@ -94,7 +95,9 @@ describe("changes on demand", () => {
 
   it("renames a metadata label without touching the contents that carry it", async () => {
     const tag = sim.control.metadata().find((m) => m.parent)!;
-    const carrier = sim.control.contents().find((c) => (c.metadata as string[] | undefined)?.includes(tag.id))!;
+    const carrier = sim.control
+      .contents()
+      .find((c) => (c.metadata as string[] | undefined)?.includes(tag.id))!;
     sim.control.renameMetadata(tag.id, { en: "Renamed label" });
     const meta = (await (await get(sim, reader, "metadata/get", { uid: tag.id })).json()) as any;
     expect(meta.name.en).toBe("Renamed label");
@@ -115,7 +118,10 @@ describe("changes on demand", () => {
 
   it("sets a past endDate and a future publicationDate, and clears them", async () => {
     const target = open("news");
-    sim.control.setDates(target.id, { endDate: "2020-01-01T00:00:00Z", publicationDate: "2099-01-01T00:00:00Z" });
+    sim.control.setDates(target.id, {
+      endDate: "2020-01-01T00:00:00Z",
+      publicationDate: "2099-01-01T00:00:00Z",
+    });
     const served = (await fetchContent(target.id)) as SimContent;
     expect(served.endDate).toBe("2020-01-01T00:00:00.000000");
     expect(served.publicationDate).toBe("2099-01-01T00:00:00.000000");
@@ -125,7 +131,11 @@ describe("changes on demand", () => {
 
   it("makes every change over HTTP too, with 404 for unknown ids and 400 for unknown kinds", async () => {
     const target = open();
-    const res = await control(sim, "POST", "changes", { kind: "edit", id: target.id, paragraph: "Over HTTP." });
+    const res = await control(sim, "POST", "changes", {
+      kind: "edit",
+      id: target.id,
+      paragraph: "Over HTTP.",
+    });
     expect(res.status).toBe(200);
     expect(res.body.content.version).toBe(target.version + 1);
     expect((await control(sim, "POST", "changes", { kind: "archive", id: "1" })).status).toBe(404);

@@ -1,5 +1,6 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: the tests read JSON answers loosely, as a client sees them
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningSimulator, groups, startSimulator } from "../src/index.ts";
+import { groups, type RunningSimulator, startSimulator } from "../src/index.ts";
 import { get, mintToken } from "./helpers.ts";
 
 describe("instance/list, content/get, metadata and content types", () => {
@@ -17,13 +18,17 @@ describe("instance/list, content/get, metadata and content types", () => {
     const first = (await (await get(sim, reader, "instance/list", { maxResults: "1" })).json()) as any;
     expect(first.items).toHaveLength(1);
     expect(first.more).toBe(true);
-    const second = (await (await get(sim, reader, "instance/list", { maxResults: "1", cursor: first.cursor })).json()) as any;
+    const second = (await (
+      await get(sim, reader, "instance/list", { maxResults: "1", cursor: first.cursor })
+    ).json()) as any;
     expect(second.more).toBe(false);
     expect(second).not.toHaveProperty("cursor");
     for (const key of ["id", "uid", "name", "title", "slug", "status", "langs", "defaultLang", "customer"]) {
       expect(first.items[0]).toHaveProperty(key);
     }
-    const projected = (await (await get(sim, reader, "instance/list", { fields: "items(id,langs)" })).json()) as any;
+    const projected = (await (
+      await get(sim, reader, "instance/list", { fields: "items(id,langs)" })
+    ).json()) as any;
     expect(Object.keys(projected.items[0]).sort()).toEqual(["id", "langs"]);
   });
 
@@ -41,7 +46,9 @@ describe("instance/list, content/get, metadata and content types", () => {
     expect((await get(sim, reader, "content/get", { uid: archived.id })).status).toBe(404);
     expect((await get(sim, reader, "content/get", { uid: "1234" })).status).toBe(404);
     expect((await get(sim, reader, "content/get", {})).status).toBe(400);
-    const projected = (await (await get(sim, reader, "content/get", { uid: open.id, fields: "id,title" })).json()) as any;
+    const projected = (await (
+      await get(sim, reader, "content/get", { uid: open.id, fields: "id,title" })
+    ).json()) as any;
     expect(Object.keys(projected).sort()).toEqual(["id", "title"]);
   });
 
@@ -54,7 +61,9 @@ describe("instance/list, content/get, metadata and content types", () => {
     const family = (await (await get(sim, reader, "metadata/get", { uid: body.familyKey })).json()) as any;
     expect(family.parent).toBeNull();
     expect((await get(sim, reader, "metadata/get", { uid: "42" })).status).toBe(404);
-    const inFamily = (await (await get(sim, reader, "metadata/list", { familyId: body.familyKey })).json()) as any;
+    const inFamily = (await (
+      await get(sim, reader, "metadata/list", { familyId: body.familyKey })
+    ).json()) as any;
     expect(inFamily.items.map((m: any) => m.id)).toContain(tag.id);
     const roots = (await (await get(sim, reader, "metadata/list", { emptyParent: "true" })).json()) as any;
     expect(roots.items.every((m: any) => m.parent === null)).toBe(true);
@@ -88,7 +97,9 @@ describe("rights on widgets", () => {
       try {
         const target = sim.control.contents().find((c) => c.status === "LIVE" && c.feedKeys.length === 0)!;
         sim.control.setWidgetAudience(target.id, [groups.hr]);
-        const served = (await (await get(sim, await mintToken(sim), "content/get", { uid: target.id })).json()) as any;
+        const served = (await (
+          await get(sim, await mintToken(sim), "content/get", { uid: target.id })
+        ).json()) as any;
         const html = JSON.stringify(served.template).includes('"widgetType":"html"');
         expect(html).toBe(widgetRights === "return");
         const admin = await mintToken(sim, sim.users.find((u) => u.admin)!);

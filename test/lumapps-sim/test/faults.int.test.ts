@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: the tests read JSON answers loosely, as a client sees them
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type RunningSimulator, startSimulator } from "../src/index.ts";
 import { control, get, mintToken, post, requestToken } from "./helpers.ts";
@@ -15,7 +16,8 @@ describe("faults on demand", () => {
   });
   afterAll(() => sim.close());
 
-  const list = (body: Record<string, unknown> = {}) => post(sim, admin, "content/list", { maxResults: 5, ...body });
+  const list = (body: Record<string, unknown> = {}) =>
+    post(sim, admin, "content/list", { maxResults: 5, ...body });
 
   it("delays responses of one route by the given latency", async () => {
     sim.control.addFault({ route: "content/list", kind: "latency", ms: 300, times: 1 });
@@ -103,7 +105,9 @@ describe("faults on demand", () => {
 
   it("applies a fault on every route with *, the token endpoint included", async () => {
     sim.control.addFault({ route: "*", kind: "server-error", times: 2 });
-    expect((await requestToken(sim, { grant_type: "client_credentials", user_id: sim.serviceUser.id })).status).toBe(503);
+    expect(
+      (await requestToken(sim, { grant_type: "client_credentials", user_id: sim.serviceUser.id })).status,
+    ).toBe(503);
     const tokenError = await get(sim, admin, "metadata/list");
     expect(tokenError.status).toBe(503);
     expect((await get(sim, admin, "metadata/list")).status).toBe(200);
@@ -112,7 +116,11 @@ describe("faults on demand", () => {
   it("is driven over HTTP under /_sim/: add, list, remove faults and read counters", async () => {
     const bad = await control(sim, "POST", "faults", { route: "content/list", kind: "explode" });
     expect(bad.status).toBe(400);
-    const added = await control(sim, "POST", "faults", { route: "content/list", kind: "server-error", times: 5 });
+    const added = await control(sim, "POST", "faults", {
+      route: "content/list",
+      kind: "server-error",
+      times: 5,
+    });
     expect(added.body.id).toBeTruthy();
     expect((await control(sim, "GET", "faults")).body).toHaveLength(1);
     expect((await list()).status).toBe(503);

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: the tests read JSON answers loosely, as a client sees them
 import type { RunningSimulator, SimUser } from "../src/index.ts";
 
 /** Minimal HTTP helpers for the contract tests: plain fetch, as a client would speak to a cell. */
@@ -24,13 +25,22 @@ export async function mintToken(sim: RunningSimulator, user: SimUser = sim.servi
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
-export const v1 = (sim: RunningSimulator, endpoint: string, query: Record<string, string | string[]> = {}) => {
+export const v1 = (
+  sim: RunningSimulator,
+  endpoint: string,
+  query: Record<string, string | string[]> = {},
+) => {
   const url = new URL(`${sim.url}/_ah/api/lumsites/v1/${endpoint}`);
   for (const [k, v] of Object.entries(query)) for (const one of [v].flat()) url.searchParams.append(k, one);
   return url;
 };
 
-export async function get(sim: RunningSimulator, token: string, endpoint: string, query = {}): Promise<Response> {
+export async function get(
+  sim: RunningSimulator,
+  token: string,
+  endpoint: string,
+  query = {},
+): Promise<Response> {
   return fetch(v1(sim, endpoint, query), { headers: { authorization: `Bearer ${token}` } });
 }
 

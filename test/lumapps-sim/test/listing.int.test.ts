@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningSimulator, type SimContent, groups, startSimulator } from "../src/index.ts";
+import { groups, type RunningSimulator, type SimContent, startSimulator } from "../src/index.ts";
 import { get, listAll, mintToken, post } from "./helpers.ts";
 
 describe("content/list", () => {
@@ -15,7 +15,11 @@ describe("content/list", () => {
   afterAll(() => sim.close());
 
   it("pages a reader's listing to the end by cursor, each readable LIVE page once", async () => {
-    const { items, pages } = await listAll(sim, reader, { action: "PAGE_READ", status: ["LIVE"], maxResults: "3" });
+    const { items, pages } = await listAll(sim, reader, {
+      action: "PAGE_READ",
+      status: ["LIVE"],
+      maxResults: "3",
+    });
     const expected = sim.control.contents().filter((c) => c.type === "page" && readable(c));
     expect(items.map((i) => i.id).sort()).toEqual(expected.map((c) => c.id).sort());
     expect(pages.length).toBeGreaterThan(3);
@@ -46,7 +50,13 @@ describe("content/list", () => {
   });
 
   it("projects fields given as a query parameter or in the body", async () => {
-    const byQuery = await post(sim, reader, "content/list", { action: "NEWS_READ", maxResults: 2 }, { fields: "items(id,title),more" });
+    const byQuery = await post(
+      sim,
+      reader,
+      "content/list",
+      { action: "NEWS_READ", maxResults: 2 },
+      { fields: "items(id,title),more" },
+    );
     const q = (await byQuery.json()) as { items: Record<string, unknown>[] };
     expect(Object.keys(q).sort()).toEqual(["items", "more"]);
     expect(Object.keys(q.items[0]!).sort()).toEqual(["id", "title"]);
@@ -122,8 +132,13 @@ describe("content/list", () => {
   });
 
   it("refuses a cursor from another query or a garbled one", async () => {
-    const first = (await (await post(sim, admin, "content/list", { maxResults: 2 })).json()) as { cursor: string };
-    expect((await post(sim, admin, "content/list", { maxResults: 2, type: ["news"], cursor: first.cursor })).status).toBe(400);
+    const first = (await (await post(sim, admin, "content/list", { maxResults: 2 })).json()) as {
+      cursor: string;
+    };
+    expect(
+      (await post(sim, admin, "content/list", { maxResults: 2, type: ["news"], cursor: first.cursor }))
+        .status,
+    ).toBe(400);
     expect((await post(sim, admin, "content/list", { cursor: "garbage!" })).status).toBe(400);
   });
 

@@ -12,7 +12,10 @@ describe("the application-token endpoint", () => {
   const grant = (user: Record<string, string>) => ({ grant_type: "client_credentials", ...user });
 
   it("mints a JWT with expires_in for the authorized user, by id or by email", async () => {
-    const users: Record<string, string>[] = [{ user_id: sim.serviceUser.id }, { user_email: sim.serviceUser.email }];
+    const users: Record<string, string>[] = [
+      { user_id: sim.serviceUser.id },
+      { user_email: sim.serviceUser.email },
+    ];
     for (const user of users) {
       const res = await requestToken(sim, grant(user));
       expect(res.status).toBe(200);
@@ -25,22 +28,33 @@ describe("the application-token endpoint", () => {
   });
 
   it("answers 401 in the v2 error shape to a wrong secret, a missing Basic header or another organization", async () => {
-    const wrongSecret = await requestToken(sim, grant({ user_id: sim.serviceUser.id }), basicAuth(sim.app.applicationId, "nope"));
+    const wrongSecret = await requestToken(
+      sim,
+      grant({ user_id: sim.serviceUser.id }),
+      basicAuth(sim.app.applicationId, "nope"),
+    );
     expect(wrongSecret.status).toBe(401);
     const body = (await wrongSecret.json()) as { errors: { code: string; status: string; title: string }[] };
     expect(body.errors[0]).toMatchObject({ code: "UNAUTHORIZED", status: "401" });
     expect(wrongSecret.headers.get("lumapps-call-id")).toBeTruthy();
     expect((await requestToken(sim, grant({ user_id: sim.serviceUser.id }), "")).status).toBe(401);
-    expect((await requestToken(sim, grant({ user_id: sim.serviceUser.id }), undefined, "123")).status).toBe(401);
+    expect((await requestToken(sim, grant({ user_id: sim.serviceUser.id }), undefined, "123")).status).toBe(
+      401,
+    );
   });
 
   it("answers 400 to a wrong grant type, a missing or unknown user, and a JSON body", async () => {
-    expect((await requestToken(sim, { grant_type: "password", user_id: sim.serviceUser.id })).status).toBe(400);
+    expect((await requestToken(sim, { grant_type: "password", user_id: sim.serviceUser.id })).status).toBe(
+      400,
+    );
     expect((await requestToken(sim, { grant_type: "client_credentials" })).status).toBe(400);
     expect((await requestToken(sim, grant({ user_id: "999" }))).status).toBe(400);
     const json = await fetch(`${sim.url}/v2/organizations/${sim.org}/application-token`, {
       method: "POST",
-      headers: { authorization: basicAuth(sim.app.applicationId, sim.app.secret), "content-type": "application/json" },
+      headers: {
+        authorization: basicAuth(sim.app.applicationId, sim.app.secret),
+        "content-type": "application/json",
+      },
       body: JSON.stringify(grant({ user_id: sim.serviceUser.id })),
     });
     expect(json.status).toBe(400);

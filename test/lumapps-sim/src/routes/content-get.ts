@@ -1,15 +1,16 @@
+import type { RouteContext } from "../server/context.ts";
+import { badRequest, notFound, SimHttpError } from "../server/errors.ts";
+import type { SimResponse } from "../server/responses.ts";
 import { actions, canRead, userHoldsAction } from "../store/actions.ts";
 import { serveContent } from "../store/serve.ts";
-import type { RouteContext } from "../server/context.ts";
-import { SimHttpError, badRequest, notFound } from "../server/errors.ts";
-import type { SimResponse } from "../server/responses.ts";
 import { applyFields } from "./request.ts";
 
 /** GET content/get?uid=<id>&lang=<lang>: the content object, 404 when gone or not visible. */
 export function contentGet(ctx: RouteContext): SimResponse {
   const uid = ctx.query.get("uid");
   if (!uid) {
-    if (ctx.query.get("slug")) throw badRequest("content/get by slug is not modelled by the simulator: use uid");
+    if (ctx.query.get("slug"))
+      throw badRequest("content/get by slug is not modelled by the simulator: use uid");
     throw badRequest("Missing required parameter: uid");
   }
   const action = ctx.query.get("action") ?? undefined;

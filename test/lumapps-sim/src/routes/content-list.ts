@@ -1,11 +1,11 @@
 import { z } from "zod";
+import type { RouteContext } from "../server/context.ts";
+import { badRequest, SimHttpError } from "../server/errors.ts";
+import { decodeCursor, encodeCursor, parseMaxResults, queryHash } from "../server/paging.ts";
+import type { SimResponse } from "../server/responses.ts";
 import { actions, canRead, typesForAction, userHoldsAction } from "../store/actions.ts";
 import { serveContent } from "../store/serve.ts";
 import type { SimContent } from "../types.ts";
-import type { RouteContext } from "../server/context.ts";
-import { SimHttpError, badRequest } from "../server/errors.ts";
-import { decodeCursor, encodeCursor, parseMaxResults, queryHash } from "../server/paging.ts";
-import type { SimResponse } from "../server/responses.ts";
 import { applyFields, langParam, parseBody, stringList } from "./request.ts";
 
 /** The part of ServerContentContentMessagesContentListRequest the simulator models. */
@@ -45,17 +45,24 @@ export function contentList(ctx: RouteContext): SimResponse {
 
   const query = { ...req, cursor: undefined, maxResults: undefined, fields: undefined, lang: undefined };
   const hash = queryHash(query);
-  const keyed = sortedQuery(ctx, hash, () => [...ctx.store.contents.values()].filter((c) => {
-    if (req.instanceId?.length && !req.instanceId.includes(c.instance)) return false;
-    if (req.type?.length && !req.type.includes(c.type)) return false;
-    if (types && !types.includes(c.type)) return false;
-    if (req.excludeType?.includes(c.type)) return false;
-    if (req.status?.length && !req.status.includes(c.status)) return false;
-    if (req.excludeStatus?.includes(c.status)) return false;
-    if (req.customContentType?.length && !req.customContentType.includes(c.customContentType)) return false;
-    if (req.ids?.length && !req.ids.includes(c.id)) return false;
-    return true;
-  }), sorts);
+  const keyed = sortedQuery(
+    ctx,
+    hash,
+    () =>
+      [...ctx.store.contents.values()].filter((c) => {
+        if (req.instanceId?.length && !req.instanceId.includes(c.instance)) return false;
+        if (req.type?.length && !req.type.includes(c.type)) return false;
+        if (types && !types.includes(c.type)) return false;
+        if (req.excludeType?.includes(c.type)) return false;
+        if (req.status?.length && !req.status.includes(c.status)) return false;
+        if (req.excludeStatus?.includes(c.status)) return false;
+        if (req.customContentType?.length && !req.customContentType.includes(c.customContentType))
+          return false;
+        if (req.ids?.length && !req.ids.includes(c.id)) return false;
+        return true;
+      }),
+    sorts,
+  );
 
   let start = 0;
   if (req.cursor) {
@@ -84,7 +91,10 @@ const cache = new WeakMap<object, Map<string, { revision: number; keyed: Keyed }
 /** The query's matching items in order, cached per store revision (paging a 10,000-item listing). */
 function sortedQuery(ctx: RouteContext, hash: string, match: () => SimContent[], sorts: SortKey[]): Keyed {
   let perStore = cache.get(ctx.store);
-  if (!perStore) cache.set(ctx.store, (perStore = new Map()));
+  if (!perStore) {
+    perStore = new Map();
+    cache.set(ctx.store, perStore);
+  }
   const hit = perStore.get(hash);
   if (hit && hit.revision === ctx.store.revision) return hit.keyed;
   const keyed = match().map((c) => ({ c, key: positionOf(c, sorts) }));

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import type { SimResponse } from "../server/responses.ts";
 import type { ServerDeps } from "../server/server.ts";
 import { ChangeError } from "../store/changes.ts";
-import type { SimResponse } from "../server/responses.ts";
 
 const tickerBody = z.strictObject({
   intervalMs: z.number().int().positive().optional(),
@@ -15,7 +15,12 @@ const fail = (status: number, message: string): SimResponse => ({ status, body: 
  * The control API under `/_sim/` (no token: a local test tool). Each route calls the same
  * SimControl function tests use in process.
  */
-export async function handleControl(deps: ServerDeps, method: string, url: URL, raw: string): Promise<SimResponse> {
+export async function handleControl(
+  deps: ServerDeps,
+  method: string,
+  url: URL,
+  raw: string,
+): Promise<SimResponse> {
   const { control } = deps;
   const path = url.pathname.replace(/^\/_sim\/?/, "").replace(/\/+$/, "");
   let body: unknown;

@@ -7,7 +7,8 @@ import { applyFields } from "./request.ts";
 export function instanceList(ctx: RouteContext): SimResponse {
   const q = ctx.query;
   const body = (ctx.body ?? {}) as Record<string, unknown>;
-  const param = (name: string) => q.get(name) ?? (typeof body[name] === "string" ? (body[name] as string) : undefined);
+  const param = (name: string) =>
+    q.get(name) ?? (typeof body[name] === "string" ? (body[name] as string) : undefined);
   const status = param("status");
   const parent = param("parent");
   const ids = q.getAll("ids");

@@ -11,7 +11,11 @@ export function applicationToken(ctx: RouteContext, org: string, tokens: Tokens)
   const { settings } = ctx;
   const basic = parseBasic(ctx.headers.authorization);
   if (!basic) throw new SimHttpError(401, "Missing or malformed Basic authorization");
-  if (org !== settings.org || basic.id !== settings.app.applicationId || basic.secret !== settings.app.secret) {
+  if (
+    org !== settings.org ||
+    basic.id !== settings.app.applicationId ||
+    basic.secret !== settings.app.secret
+  ) {
     throw new SimHttpError(401, "Invalid application credentials");
   }
   const type = String(ctx.headers["content-type"] ?? "");

@@ -4,9 +4,9 @@ import { groups, seedGroups } from "../groups.ts";
 import { digitsId, unitFrom } from "../ids.ts";
 import { v1FromDate } from "../store/clock.ts";
 import type { Seed, SimContent } from "../types.ts";
+import { finish, people, platformAddress, truncate } from "./content-common.ts";
 import { type CmsPost, type RawGroup, readCmsPosts, readTranslationGroups } from "./corpus.ts";
 import { demoPages, demoPostsPerSource } from "./demo-selection.ts";
-import { finish, people, platformAddress, truncate } from "./content-common.ts";
 import { type FeaturePlan, planFeatures } from "./features.ts";
 import { type ExtractedPage, extractMainContent } from "./main-content.ts";
 import { buildNewsContent, buildSiteMetadata } from "./news.ts";
@@ -41,7 +41,9 @@ export function buildSeed(options: BuildOptions): Seed {
   const pageId = (g: RawGroup) => digitsId(`raw:${g.groupId}`);
   const newsId = (p: CmsPost) => digitsId(`cms:${p.source}/${p.id}`);
   const plan = planFeatures(rawGroups.map(pageId), posts.map(newsId));
-  const shapeRank = [...rawGroups.map(pageId)].sort((a, b) => unitFrom(`shape:${a}`) - unitFrom(`shape:${b}`));
+  const shapeRank = [...rawGroups.map(pageId)].sort(
+    (a, b) => unitFrom(`shape:${a}`) - unitFrom(`shape:${b}`),
+  );
 
   const total = rawGroups.length + posts.length;
   const contents: SimContent[] = [];
@@ -141,4 +143,3 @@ function buildPage(
     plan,
   );
 }
-

@@ -5,8 +5,8 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { scaleSeed } from "../scale.ts";
 import { writeSeedDir } from "../seed-io.ts";
-import { buildSeed } from "./build-seed.ts";
 import { demoAttribution } from "./attribution.ts";
+import { buildSeed } from "./build-seed.ts";
 
 const usage = `usage: node src/seed-builder/build.ts --out <dir> [--corpus <dir>] [--demo] [--scale N]
 
@@ -29,7 +29,9 @@ if (values.help || !values.out) {
   process.exit(values.help ? 0 : 2);
 }
 const repoRoot = resolve(fileURLToPath(new URL("../../../..", import.meta.url)));
-const corpusDir = resolve(values.corpus ?? process.env.LUMASNIP_CORPUS_DIR ?? join(repoRoot, "../shared/corpus"));
+const corpusDir = resolve(
+  values.corpus ?? process.env.LUMASNIP_CORPUS_DIR ?? join(repoRoot, "../shared/corpus"),
+);
 if (!existsSync(join(corpusDir, "translations.tsv"))) {
   console.error(`no corpus at ${corpusDir} (pass --corpus or set LUMASNIP_CORPUS_DIR)`);
   process.exit(2);
@@ -41,7 +43,10 @@ const out = resolve(values.out);
 writeSeedDir(out, seed, { builtFrom: "shared corpus", selection: values.demo ? "demo" : "full" });
 if (values.demo) {
   writeFileSync(join(out, "SOURCES.md"), demoAttribution(seed));
-  for (const [from, to] of [["SOURCES.md", "corpus-raw-SOURCES.md"], ["cms/SOURCES.md", "corpus-cms-SOURCES.md"]]) {
+  for (const [from, to] of [
+    ["SOURCES.md", "corpus-raw-SOURCES.md"],
+    ["cms/SOURCES.md", "corpus-cms-SOURCES.md"],
+  ]) {
     writeFileSync(join(out, to!), readFileSync(join(corpusDir, from!)));
   }
 }

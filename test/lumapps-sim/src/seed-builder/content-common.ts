@@ -11,12 +11,26 @@ const DAY = 86_400_000;
 /** An author placeholder: fake email, display name, id (the corpus' names are placeholders too). */
 export function people(local: string, firstName: string, lastName: string) {
   const email = `${local}@sim.example.com`;
-  const details = { email, firstName, lastName, fullName: `${firstName} ${lastName}`, id: digitsId(`user:${email}`) };
-  return { author: email, authorId: details.id, authorDetails: details, updatedBy: email, updatedById: details.id };
+  const details = {
+    email,
+    firstName,
+    lastName,
+    fullName: `${firstName} ${lastName}`,
+    id: digitsId(`user:${email}`),
+  };
+  return {
+    author: email,
+    authorId: details.id,
+    authorDetails: details,
+    updatedBy: email,
+    updatedById: details.id,
+  };
 }
 
 export const truncate = (text: string, max: number) =>
-  text.length <= max ? text : `${text.slice(0, text.lastIndexOf(" ", max) > max / 2 ? text.lastIndexOf(" ", max) : max)}…`;
+  text.length <= max
+    ? text
+    : `${text.slice(0, text.lastIndexOf(" ", max) > max / 2 ? text.lastIndexOf(" ", max) : max)}…`;
 
 /** Applies the plan's special cases to one built content. */
 export function finish(content: SimContent, plan: FeaturePlan): SimContent {
@@ -36,6 +50,11 @@ export function finish(content: SimContent, plan: FeaturePlan): SimContent {
         version: content.version + 1,
         title: Object.fromEntries(Object.entries(content.title).map(([l, t]) => [l, `${t} (draft)`])),
       }
-    : { status: content.status, updatedAt: content.updatedAt, version: content.version, title: content.title };
+    : {
+        status: content.status,
+        updatedAt: content.updatedAt,
+        version: content.version,
+        title: content.title,
+      };
   return content;
 }

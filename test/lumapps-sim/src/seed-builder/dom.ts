@@ -13,7 +13,10 @@ export const isEl = (node: DomNode | null | undefined): node is El =>
 export const hasClass = (el: El, name: string) => (el.attribs.class ?? "").split(/\s+/).includes(name);
 
 export const outer = (nodes: DomNode | DomNode[]) =>
-  DomUtils.getOuterHTML(nodes as Parameters<typeof DomUtils.getOuterHTML>[0], { decodeEntities: false, emptyAttrs: true });
+  DomUtils.getOuterHTML(nodes as Parameters<typeof DomUtils.getOuterHTML>[0], {
+    decodeEntities: false,
+    emptyAttrs: true,
+  });
 
 export function findAll(test: (el: El) => boolean, nodes: DomNode[]): El[] {
   return DomUtils.findAll(test as never, nodes as never) as unknown as El[];

@@ -1,4 +1,16 @@
-import { type DomNode, type El, elementChildren, findAll, findOne, hasClass, isEl, outer, parseHtml, remove, text } from "./dom.ts";
+import {
+  type DomNode,
+  type El,
+  elementChildren,
+  findAll,
+  findOne,
+  hasClass,
+  isEl,
+  outer,
+  parseHtml,
+  remove,
+  text,
+} from "./dom.ts";
 
 export interface ExtractedPage {
   title: string;
@@ -36,16 +48,20 @@ function isChrome(el: El, keepToc: boolean): boolean {
  * Takes a documentation page (DocBook/Publican/Sphinx) and keeps what a LumApps editor would
  * have pasted into an html widget: the article, not the page around it.
  */
-export function extractMainContent(source: string, html: string, options: { keepToc: boolean }): ExtractedPage {
+export function extractMainContent(
+  source: string,
+  html: string,
+  options: { keepToc: boolean },
+): ExtractedPage {
   const doc = parseHtml(html);
   const titleEl = findOne((el) => el.name === "title", doc.children);
   let title = titleEl ? text(titleEl.children as DomNode[]) : "";
   if (source === "developers-reference") title = title.replace(/\s+—\s+developers-reference.*$/, "");
-  const rtl = findAll((el) => (el.name === "html" || el.name === "body") && el.attribs.dir === "rtl", doc.children)
-    .length > 0;
+  const rtl =
+    findAll((el) => (el.name === "html" || el.name === "body") && el.attribs.dir === "rtl", doc.children)
+      .length > 0;
   const body = findOne((el) => el.name === "body", doc.children);
-  const root: El | undefined =
-    findOne((el) => el.attribs.role === "main", doc.children) ?? body ?? undefined;
+  const root: El | undefined = findOne((el) => el.attribs.role === "main", doc.children) ?? body ?? undefined;
   if (!root) throw new Error(`no body in a ${source} page`);
   for (const el of findAll((e) => isChrome(e, options.keepToc), root.children as DomNode[])) remove(el);
   const mainHtml = outer(root.children as DomNode[]).trim();

@@ -1,4 +1,4 @@
-import type { LangMap, Template } from "../types.ts";
+import type { LangMap, Template, TemplateNode } from "../types.ts";
 import { nodeFactory } from "./nodes.ts";
 
 export const newsShapes = ["basic", "intro", "featured"] as const;
@@ -18,17 +18,29 @@ export function buildNewsTemplate(input: {
   const content: LangMap = { [input.lang]: input.html };
   const meta = () =>
     f.widget("meta", {
-      fields: ["author", "publication-date", "tags", "metadata", "social"].map((name) => ({ enable: true, name })),
+      fields: ["author", "publication-date", "tags", "metadata", "social"].map((name) => ({
+        enable: true,
+        name,
+      })),
     });
   const social = () =>
-    f.widget("meta-social", { fields: [{ enable: true, name: "like" }, { enable: false, name: "comment" }] });
-  let widgets;
+    f.widget("meta-social", {
+      fields: [
+        { enable: true, name: "like" },
+        { enable: false, name: "comment" },
+      ],
+    });
+  let widgets: TemplateNode[];
   switch (input.shape) {
     case "basic":
       widgets = [f.widget("title"), meta(), f.widget("html", { content }), social()];
       break;
     case "intro":
-      widgets = [f.widget("title"), f.widget("intro", { content: { [input.lang]: input.excerpt } }), f.widget("html", { content })];
+      widgets = [
+        f.widget("title"),
+        f.widget("intro", { content: { [input.lang]: input.excerpt } }),
+        f.widget("html", { content }),
+      ];
       break;
     case "featured":
       widgets = [

@@ -12,7 +12,8 @@ import { contentTypeId, siteId, siteOfSource } from "./sites.ts";
 const arabicScript = /[\u0600-\u06ff]/;
 const labelLang = (label: string) => (arabicScript.test(label) ? "fa" : "en");
 const familyId = (siteKey: string, family: string) => digitsId(`meta:${siteKey}:family:${family}`);
-const valueId = (siteKey: string, family: string, label: string) => digitsId(`meta:${siteKey}:${family}:${label}`);
+const valueId = (siteKey: string, family: string, label: string) =>
+  digitsId(`meta:${siteKey}:${family}:${label}`);
 
 /** One cms post -> one LumApps news item, with its categories and tags as metadata ids. */
 export function buildNewsContent(post: CmsPost, id: string, customer: string, plan: FeaturePlan): SimContent {
@@ -25,7 +26,13 @@ export function buildNewsContent(post: CmsPost, id: string, customer: string, pl
   const shape = newsShapes[Math.floor(unitFrom(`news-shape:${id}`) * newsShapes.length)]!;
   const first = firstParagraphText(parseHtml(post.html).children as never);
   const split = shape === "intro" ? splitIntro(post.html) : { intro: first, rest: post.html };
-  const slug = post.slug ?? post.url.replace(/\/$/, "").split("/").pop()!.replace(/\.html$/, "");
+  const slug =
+    post.slug ??
+    post.url
+      .replace(/\/$/, "")
+      .split("/")
+      .pop()!
+      .replace(/\.html$/, "");
   const authorNo = post.author.replace(/\D+/g, "") || "0";
   return finish(
     {
@@ -55,7 +62,14 @@ export function buildNewsContent(post: CmsPost, id: string, customer: string, pl
       externalKey: `corpus:cms:${post.source}/${post.id}`,
       ...people(`author${authorNo}.${site.key}`, "Author", authorNo),
       ...(unitFrom(`writer:${id}`) < 0.2
-        ? { writerDetails: { email: `editor@sim.example.com`, firstName: "Newsroom", lastName: "Editor", fullName: "Newsroom Editor" } }
+        ? {
+            writerDetails: {
+              email: `editor@sim.example.com`,
+              firstName: "Newsroom",
+              lastName: "Editor",
+              fullName: "Newsroom Editor",
+            },
+          }
         : {}),
       template: buildNewsTemplate({
         id,
@@ -75,7 +89,14 @@ export function buildNewsContent(post: CmsPost, id: string, customer: string, pl
 export function buildSiteMetadata(posts: CmsPost[], customer: string): SimMetadata[] {
   const out = new Map<string, SimMetadata>();
   const at = "2023-05-01T09:00:00.000000";
-  const base = (id: string, instance: string) => ({ id, uid: id, instance, customer, createdAt: at, updatedAt: at });
+  const base = (id: string, instance: string) => ({
+    id,
+    uid: id,
+    instance,
+    customer,
+    createdAt: at,
+    updatedAt: at,
+  });
   for (const post of posts) {
     const site = siteOfSource(post.source);
     const instance = siteId(site.key);

@@ -10,7 +10,11 @@ const style = () => ({
 });
 
 export interface NodeFactory {
-  widget(widgetType: string, properties?: Record<string, unknown>, extra?: Partial<TemplateNode>): TemplateNode;
+  widget(
+    widgetType: string,
+    properties?: Record<string, unknown>,
+    extra?: Partial<TemplateNode>,
+  ): TemplateNode;
   cell(width: number, components: TemplateNode[]): TemplateNode;
   row(cells: TemplateNode[]): TemplateNode;
   template(rows: TemplateNode[], customContentType: string, createdAt: string): Template;
@@ -54,7 +58,14 @@ export function nodeFactory(contentId: string): NodeFactory {
       };
     },
     cell(width, components) {
-      return { ...common(), cellType: "default", components, properties: { style: { components: {} } }, type: "cell", width };
+      return {
+        ...common(),
+        cellType: "default",
+        components,
+        properties: { style: { components: {} } },
+        type: "cell",
+        width,
+      };
     },
     row(cells) {
       return { ...common(), cells, properties: { style: {} }, type: "row" };

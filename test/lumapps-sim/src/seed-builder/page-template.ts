@@ -18,10 +18,14 @@ export interface PageTemplateInput {
   related: string[];
 }
 
-const wrap = (page: ExtractedPage, html: string) => (page.rtl && html ? `<div dir="rtl">${html}</div>` : html);
+const wrap = (page: ExtractedPage, html: string) =>
+  page.rtl && html ? `<div dir="rtl">${html}</div>` : html;
 
 /** A language map built from each language's page; languages without a value are left out. */
-function perLang(pages: Map<string, ExtractedPage>, pick: (page: ExtractedPage) => string | undefined): LangMap {
+function perLang(
+  pages: Map<string, ExtractedPage>,
+  pick: (page: ExtractedPage) => string | undefined,
+): LangMap {
   const out: LangMap = {};
   for (const [lang, page] of pages) {
     const value = pick(page);
@@ -36,7 +40,14 @@ function mergedParts(parts: Section[], count: number): Section[] {
   const head = parts.slice(0, count - 1);
   const rest = parts.slice(count - 1);
   const html = rest.map((p) => p.html).join("\n");
-  return [...head, { heading: rest[0]!.heading, html, body: [rest[0]!.body, ...rest.slice(1).map((p) => p.html)].join("\n") }];
+  return [
+    ...head,
+    {
+      heading: rest[0]!.heading,
+      html,
+      body: [rest[0]!.body, ...rest.slice(1).map((p) => p.html)].join("\n"),
+    },
+  ];
 }
 
 export function buildPageTemplate(input: PageTemplateInput): Template {
@@ -103,7 +114,11 @@ export function buildPageTemplate(input: PageTemplateInput): Template {
         fields: ["title", "excerpt"],
       });
       list.title = { en: "Related pages", fr: "Pages liées", de: "Verwandte Seiten" };
-      const main = f.cell(8, [title(), ...(first ? [first] : []), f.row([f.cell(6, second ? [second] : []), f.cell(6, others)])]);
+      const main = f.cell(8, [
+        title(),
+        ...(first ? [first] : []),
+        f.row([f.cell(6, second ? [second] : []), f.cell(6, others)]),
+      ]);
       rows = [f.row([main, f.cell(4, [list])])];
       break;
     }

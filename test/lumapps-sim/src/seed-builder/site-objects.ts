@@ -7,7 +7,8 @@ const createdAt = "2021-09-01T08:00:00.000000";
 export function buildSites(customer: string, contents: SimContent[]): SimInstance[] {
   return siteSpecs.map((spec) => {
     const id = siteId(spec.key);
-    const home = contents.find((c) => c.instance === id && c.isHomepage) ?? contents.find((c) => c.instance === id);
+    const home =
+      contents.find((c) => c.instance === id && c.isHomepage) ?? contents.find((c) => c.instance === id);
     return {
       id,
       uid: id,
@@ -44,7 +45,10 @@ export function buildContentTypes(customer: string): SimContentType[] {
       return {
         id,
         uid: id,
-        name: kind === "page" ? { en: "Page", fr: "Page", fa: "صفحه" } : { en: "News", fr: "Actualité", fa: "خبر" },
+        name:
+          kind === "page"
+            ? { en: "Page", fr: "Page", fa: "صفحه" }
+            : { en: "News", fr: "Actualité", fa: "خبر" },
         functionalInnerId: kind,
         instance: siteId(spec.key),
         customer,

@@ -22,7 +22,8 @@ export function createCounters(): Counters {
       requests[route] = (requests[route] ?? 0) + 1;
     },
     status(route, status) {
-      const byStatus = (statuses[route] ??= {});
+      statuses[route] ??= {};
+      const byStatus = statuses[route];
       byStatus[status] = (byStatus[status] ?? 0) + 1;
     },
     tokenMinted() {

@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { createRandom } from "./random.ts";
 
-export const faultKinds = ["latency", "server-error", "rate-limit", "reset", "slow-page", "break-cursor"] as const;
+export const faultKinds = [
+  "latency",
+  "server-error",
+  "rate-limit",
+  "reset",
+  "slow-page",
+  "break-cursor",
+] as const;
 export type FaultKind = (typeof faultKinds)[number];
 
 /** A fault to inject on one route (or `*`: every API route, token endpoint included). */

@@ -46,5 +46,9 @@ const v2Codes: Record<number, string> = {
 /** v2 error body, as API.md §6 documents it. */
 export function v2Error(status: number, title: string, detail: string, headers?: Record<string, string>) {
   const code = v2Codes[status] ?? (status >= 500 ? "INTERNAL_SERVER_ERROR" : "ERROR");
-  return { status, headers, body: { errors: [{ code, title, detail, status: String(status) }] } } satisfies SimResponse;
+  return {
+    status,
+    headers,
+    body: { errors: [{ code, title, detail, status: String(status) }] },
+  } satisfies SimResponse;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { SimControl } from "../control.ts";
 import { handleControl } from "../routes/control.ts";
 import { applicationToken } from "../routes/token.ts";
@@ -67,7 +67,9 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     (body && typeof body === "object" ? (body as { cursor?: unknown }).cursor : undefined);
   const hasCursor = typeof requestCursor === "string" && requestCursor !== "";
   const hits = deps.faults.take(resolved.name, { hasCursor });
-  const delay = deps.settings.latencyMs + hits.filter((f) => f.kind === "latency").reduce((n, f) => n + (f.ms ?? 1000), 0);
+  const delay =
+    deps.settings.latencyMs +
+    hits.filter((f) => f.kind === "latency").reduce((n, f) => n + (f.ms ?? 1000), 0);
   if (delay > 0) await sleep(delay);
 
   if (hits.some((f) => f.kind === "reset")) {
@@ -123,7 +125,14 @@ function route(
   callId: string,
 ): SimResponse {
   const method = req.method ?? "GET";
-  const base = { store: deps.store, settings: deps.settings, query: url.searchParams, body, headers: req.headers, callId };
+  const base = {
+    store: deps.store,
+    settings: deps.settings,
+    query: url.searchParams,
+    body,
+    headers: req.headers,
+    callId,
+  };
   if (resolved.family === "v2" && resolved.name === "token") {
     if (method !== "POST") throw new SimHttpError(405, "Use POST");
     const result = applicationToken({ ...base, user: undefined as never }, resolved.org, deps.tokens);
@@ -132,11 +141,13 @@ function route(
   }
   const user = authenticate(deps, req);
   if (resolved.family === "v2") {
-    if (resolved.org !== deps.settings.org) throw new SimHttpError(404, `Organization ${resolved.org} not found`);
+    if (resolved.org !== deps.settings.org)
+      throw new SimHttpError(404, `Organization ${resolved.org} not found`);
     throw new SimHttpError(404, `The simulator does not serve ${url.pathname}`);
   }
   if (!resolved.route) throw new SimHttpError(404, `Unknown endpoint: ${resolved.name}`);
-  if (!resolved.route.methods.includes(method)) throw new SimHttpError(405, `${resolved.name} does not accept ${method}`);
+  if (!resolved.route.methods.includes(method))
+    throw new SimHttpError(405, `${resolved.name} does not accept ${method}`);
   const ctx: RouteContext = { ...base, user };
   return resolved.route.handler(ctx);
 }
@@ -148,7 +159,8 @@ function authenticate(deps: ServerDeps, req: IncomingMessage) {
   if (!m) throw new SimHttpError(401, "Missing bearer token", challenge);
   const verified = deps.tokens.verify(m[1]!);
   if (!verified.ok) throw new SimHttpError(401, `Invalid credentials: ${verified.reason}`, challenge);
-  if (verified.claims.org !== deps.settings.org) throw new SimHttpError(401, "Token of another organization", challenge);
+  if (verified.claims.org !== deps.settings.org)
+    throw new SimHttpError(401, "Token of another organization", challenge);
   const user = deps.settings.users.find((u) => u.id === verified.claims.sub);
   if (!user) throw new SimHttpError(401, "The token's user no longer exists", challenge);
   return user;

@@ -42,7 +42,10 @@ export function createTokens(options: { ttlSeconds: number; nowMs: () => number 
       };
       const data = `${b64(JSON.stringify({ alg: "HS256", typ: "JWT" }))}.${b64(JSON.stringify(claims))}`;
       count++;
-      return { token: `${data}.${sign(data).toString("base64url")}`, expiresIn: Math.round(options.ttlSeconds) };
+      return {
+        token: `${data}.${sign(data).toString("base64url")}`,
+        expiresIn: Math.round(options.ttlSeconds),
+      };
     },
     verify(token) {
       const parts = token.split(".");

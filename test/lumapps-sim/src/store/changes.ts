@@ -159,7 +159,8 @@ function editWidget(
 ) {
   const widget = findWidget(content.template, change.widgetUuid);
   if (!widget) throw new ChangeError(404, `content ${content.id} has no html widget to edit`);
-  const props = (widget.properties ??= {});
+  widget.properties ??= {};
+  const props = widget.properties;
   const html = { ...((props.content as LangMap | undefined) ?? {}) };
   const langs = change.lang ? [change.lang] : Object.keys(html).length ? Object.keys(html) : ["en"];
   const paragraph = change.paragraph ?? `Edited by the simulator at ${at}.`;
@@ -169,7 +170,11 @@ function editWidget(
   props.content = html;
 }
 
-function setDate(content: SimContent, field: "endDate" | "publicationDate", value: string | null | undefined) {
+function setDate(
+  content: SimContent,
+  field: "endDate" | "publicationDate",
+  value: string | null | undefined,
+) {
   if (value === undefined) return;
   if (value === null) {
     delete content[field];

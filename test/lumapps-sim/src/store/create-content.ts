@@ -7,12 +7,17 @@ let made = 0;
 /** A new content made at run time: a plain page (or news) with a title and one html widget. */
 export function createContent(
   store: Store,
-  input: { type?: string; instance?: string; title?: LangMap; html?: LangMap; feedKeys?: string[]; status?: string },
+  input: {
+    type?: string;
+    instance?: string;
+    title?: LangMap;
+    html?: LangMap;
+    feedKeys?: string[];
+    status?: string;
+  },
   at: string,
 ): SimContent {
-  const site = input.instance
-    ? store.instances.find((s) => s.id === input.instance)
-    : store.instances[0];
+  const site = input.instance ? store.instances.find((s) => s.id === input.instance) : store.instances[0];
   if (!site) throw new Error(`no site ${input.instance ?? "(the seed has none)"}`);
   const type = input.type ?? "page";
   const contentType = store.contentTypes.find((t) => t.instance === site.id && t.functionalInnerId === type);
@@ -52,7 +57,12 @@ export function createContent(
     slug,
     excerpt: {},
     author: "simulator@sim.example.com",
-    authorDetails: { email: "simulator@sim.example.com", firstName: "Sim", lastName: "Ulator", fullName: "Sim Ulator" },
+    authorDetails: {
+      email: "simulator@sim.example.com",
+      firstName: "Sim",
+      lastName: "Ulator",
+      fullName: "Sim Ulator",
+    },
     url: `/canonical/customer/${store.customer}/Content/${id}`,
     public: false,
     template: {
