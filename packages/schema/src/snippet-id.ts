@@ -14,12 +14,11 @@ export interface SnippetIdInput {
 }
 
 /**
- * SHA-256 (first 128 bits, base32) over source, content, language, heading path, text and the
- * occurrence number of identical text in the section (DESIGN.md "Identities"). JSON framing
- * keeps field boundaries unambiguous. Same value in Node and workerd (WebCrypto).
+ * The exact text `snippetId` hashes: JSON framing keeps field boundaries unambiguous. Exported
+ * so a Node stage can hash it synchronously (node:crypto) and get the same id.
  */
-export function snippetId(input: SnippetIdInput): Promise<string> {
-  const framed = JSON.stringify([
+export function snippetIdPreimage(input: SnippetIdInput): string {
+  return JSON.stringify([
     "lumasnip.snippet.v1",
     input.sourceId,
     input.contentId,
@@ -28,5 +27,13 @@ export function snippetId(input: SnippetIdInput): Promise<string> {
     input.text,
     input.occurrence,
   ]);
-  return hash128(framed);
+}
+
+/**
+ * SHA-256 (first 128 bits, base32) over source, content, language, heading path, text and the
+ * occurrence number of identical text in the section (DESIGN.md "Identities"). Same value in
+ * Node and workerd (WebCrypto).
+ */
+export function snippetId(input: SnippetIdInput): Promise<string> {
+  return hash128(snippetIdPreimage(input));
 }
