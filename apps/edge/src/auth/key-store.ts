@@ -1,4 +1,4 @@
-import { type ApiKeyCreate, type ApiKeyInfo, type ApiKeyRecord, kvKeys } from "@lumasnip/schema";
+import { type ApiKeyCreate, type ApiKeyInfo, type ApiKeyRecord, kvKeys, normalizeAudience } from "@lumasnip/schema";
 import { generateApiKey, hashApiKey } from "@lumasnip/auth/api-keys";
 import type { KvStore } from "../kv/store.ts";
 
@@ -62,7 +62,7 @@ export async function createKey(kv: KvStore, input: ApiKeyCreate, now: number): 
   const record: ApiKeyRecord = {
     id: keyHash.slice(0, 16),
     name: input.name,
-    audiences: input.audiences,
+    audiences: normalizeAudience(input.audiences),
     scopes: [...new Set(input.scopes)],
     trusted: input.trusted,
     createdAt: new Date(now).toISOString(),
