@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { createControl, type SimControl } from "./control.ts";
 import { createFixtureSeed } from "./fixture-seed.ts";
@@ -56,10 +55,7 @@ export interface RunningSimulator {
 
 export function loadSeed(seed: Seed | string | undefined, scale?: number): Seed {
   let loaded: Seed;
-  if (seed === undefined || seed === "demo") {
-    // before the demo seed is generated the synthetic one stands in
-    loaded = existsSync(demoSeedDir) ? readSeedDir(demoSeedDir) : createFixtureSeed();
-  } else if (seed === "fixture") loaded = createFixtureSeed();
+  if (seed === undefined || seed === "demo") loaded = readSeedDir(demoSeedDir); else if (seed === "fixture") loaded = createFixtureSeed();
   else if (typeof seed === "string") loaded = readSeedDir(seed);
   else loaded = seed;
   return scale ? scaleSeed(loaded, scale) : loaded;
