@@ -2,6 +2,7 @@ export type { SimControl } from "./control.ts";
 export { createFixtureSeed, type FixtureOptions } from "./fixture-seed.ts";
 export { defaultApp, defaultOrg, defaultUsers, groups, seedGroups } from "./groups.ts";
 export { scaleSeed } from "./scale.ts";
+export { type BuildOptions, buildSeed } from "./seed-builder/build-seed.ts";
 export { demoSeedDir, readSeedDir, writeSeedDir } from "./seed-io.ts";
 export type { CounterSnapshot } from "./server/counters.ts";
 export { type FaultKind, type FaultSpec, type FaultState, faultKinds } from "./server/faults.ts";

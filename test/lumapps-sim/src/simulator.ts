@@ -55,7 +55,8 @@ export interface RunningSimulator {
 
 export function loadSeed(seed: Seed | string | undefined, scale?: number): Seed {
   let loaded: Seed;
-  if (seed === undefined || seed === "demo") loaded = readSeedDir(demoSeedDir); else if (seed === "fixture") loaded = createFixtureSeed();
+  if (seed === undefined || seed === "demo") loaded = readSeedDir(demoSeedDir);
+  else if (seed === "fixture") loaded = createFixtureSeed();
   else if (typeof seed === "string") loaded = readSeedDir(seed);
   else loaded = seed;
   return scale ? scaleSeed(loaded, scale) : loaded;
