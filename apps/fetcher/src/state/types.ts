@@ -19,6 +19,8 @@ export const ItemEntrySchema = z.object({
   /** metadata ids and content type id its tags came from: a renamed label re-emits it */
   m: z.array(z.string()).optional(),
   t: z.string().optional(),
+  /** emit again at the next poll: a label it carries was renamed */
+  r: z.literal(true).optional(),
 });
 export type ItemEntry = z.infer<typeof ItemEntrySchema>;
 

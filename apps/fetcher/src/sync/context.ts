@@ -1,0 +1,36 @@
+import type { LumAppsClient } from "@lumasnip/lumapps";
+import type { Logger } from "@lumasnip/service";
+import type { SourceConfig } from "../config/load.ts";
+import type { SiteInfo } from "../normalize/normalize-content.ts";
+import { type Timestamp, timestampOf } from "../normalize/timestamps.ts";
+import type { FetcherMetrics } from "../ops/metrics.ts";
+import type { SourceState } from "../state/source-state.ts";
+import type { Emitter } from "./emitter.ts";
+import type { LabelCache } from "./label-cache.ts";
+import type { Scope } from "./scopes.ts";
+
+/** Everything the sync steps of one source share. */
+export interface SourceContext {
+  config: SourceConfig;
+  client: LumAppsClient;
+  state: SourceState;
+  emitter: Emitter;
+  labels: LabelCache;
+  sites: Map<string, SiteInfo>;
+  scopes: Scope[];
+  metrics: FetcherMetrics;
+  logger: Logger;
+  /** aborted on SIGTERM or when the source lock is lost: finish the page in hand, then stop */
+  signal: AbortSignal;
+  /** ms clock (the simulator's, in tests that move time) */
+  now: () => number;
+  /** ids sent to the DLQ by this process, with the reason: not sent again for the same reason */
+  dlqSeen: Map<string, string>;
+  allowMassDelete: boolean;
+}
+
+export const nowTimestamp = (ctx: Pick<SourceContext, "now">): Timestamp => timestampOf(ctx.now());
+
+export function siteOf(ctx: Pick<SourceContext, "sites">, siteId: string): SiteInfo {
+  return ctx.sites.get(siteId) ?? { id: siteId, name: {} };
+}

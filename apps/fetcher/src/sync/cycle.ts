@@ -1,0 +1,108 @@
+import { createProgress } from "@lumasnip/service";
+import { mapSettled } from "./concurrency.ts";
+import type { SourceContext } from "./context.ts";
+import { processDue } from "./due.ts";
+import { fullSyncScope, needsFullSync } from "./full-sync.ts";
+import { liveCount } from "./open-source.ts";
+import { pollScope } from "./poll.ts";
+import { type ReconcileSummary, reconcileSource } from "./reconcile.ts";
+import { discoverSites, scopesOf } from "./scopes.ts";
+
+export interface CycleOptions {
+  /** "auto": when the interval has passed */
+  reconcile: "auto" | "never" | "now";
+  /** list every scope from the start again (`sync --full`) */
+  fullRestart?: boolean;
+}
+
+export interface CycleResult {
+  ok: boolean;
+  failures: string[];
+  reconcile?: ReconcileSummary;
+}
+
+/**
+ * One cycle of a source: unfinished full syncs, then an incremental poll of every synced scope,
+ * label refresh and date-driven work, and a reconcile when it is due. A failing scope or step is
+ * logged and left for the next cycle; the others go on.
+ */
+export async function runCycle(ctx: SourceContext, options: CycleOptions): Promise<CycleResult> {
+  const failures: string[] = [];
+  const source = ctx.state.sourceId;
+  const fail = (mode: string, scope: string | undefined, error: unknown) => {
+    failures.push(`${mode}${scope ? ` ${scope}` : ""}: ${(error as Error).message}`);
+    ctx.metrics.failures.inc({ source, mode });
+    ctx.logger.error({ err: error, mode, scope }, `${mode} failed; retried next cycle`);
+  };
+  const started = Date.now();
+
+  const pending = options.fullRestart ? ctx.scopes : ctx.scopes.filter((s) => needsFullSync(ctx, s));
+  if (pending.length > 0) {
+    const progress = createProgress(ctx.logger, { label: `full sync of ${source}`, intervalMs: 10_000 });
+    const done = await mapSettled(pending, ctx.config.scopeConcurrency, (s) =>
+      fullSyncScope(ctx, s, { restart: options.fullRestart ?? false, progress }),
+    );
+    progress.stop();
+    done.forEach((r, i) => r.status === "rejected" && fail("full sync", pending[i]!.id, r.reason));
+  }
+  if (ctx.signal.aborted) return { ok: failures.length === 0, failures };
+
+  const synced = ctx.scopes.filter((s) => !needsFullSync(ctx, s) && !pending.includes(s));
+  const polls = await mapSettled(synced, ctx.config.scopeConcurrency, (s) => pollScope(ctx, s));
+  let pages = 0;
+  let upserted = 0;
+  let deleted = 0;
+  polls.forEach((r, i) => {
+    if (r.status === "rejected") return fail("poll", synced[i]!.id, r.reason);
+    pages += r.value.pages;
+    upserted += r.value.upserted;
+    deleted += r.value.deleted;
+  });
+  if (ctx.signal.aborted) return { ok: failures.length === 0, failures };
+
+  try {
+    await ctx.labels.refreshExpired(ctx.sites.keys());
+    await processDue(ctx);
+  } catch (error) {
+    fail("labels and dates", undefined, error);
+  }
+
+  let reconcile: ReconcileSummary | undefined;
+  if (options.reconcile === "now" || (options.reconcile === "auto" && reconcileDue(ctx))) {
+    try {
+      await refreshSites(ctx);
+      reconcile = await reconcileSource(ctx);
+      for (const s of reconcile.scopes) if (!s.complete) failures.push(`reconcile ${s.scope}: ${s.error ?? "incomplete"}`);
+    } catch (error) {
+      fail("reconcile", undefined, error);
+    }
+  }
+  ctx.metrics.liveItems.set({ source }, liveCount(ctx));
+  ctx.logger.info(
+    { scopes: ctx.scopes.length, fullSynced: pending.length, polled: synced.length, pages, upserted, deleted, failures: failures.length, ms: Date.now() - started },
+    "cycle done",
+  );
+  return { ok: failures.length === 0, failures, ...(reconcile ? { reconcile } : {}) };
+}
+
+/** True when the oldest reconcile (or full sync) of the synced scopes is an interval old. */
+export function reconcileDue(ctx: SourceContext): boolean {
+  const intervalMs = ctx.config.reconcileIntervalSeconds * 1000;
+  const synced = ctx.scopes.filter((s) => !needsFullSync(ctx, s));
+  if (synced.length === 0) return false;
+  const last = Math.min(
+    ...synced.map((s) => {
+      const st = ctx.state.scope(s.id);
+      return Date.parse(st.lastReconcileAt ?? st.fullSyncDoneAt ?? "") || 0;
+    }),
+  );
+  return ctx.now() - last >= intervalMs;
+}
+
+/** Sites may come and go ("all"): scopes follow before each reconcile. */
+async function refreshSites(ctx: SourceContext): Promise<void> {
+  if (ctx.config.sites !== "all") return;
+  const { sites } = await discoverSites(ctx.client, ctx.config);
+  ctx.sites = sites;
+  ctx.scopes = scopesOf(ctx.config, [...sites.keys()]);
+}

@@ -1,0 +1,178 @@
+import type { EventProducer } from "@lumasnip/bus";
+import {
+  type ContentDeleted,
+  type ContentUpserted,
+  ContentUpsertedSchema,
+  contentKey,
+  type DeleteReason,
+  type DlqRecord,
+  formatZodError,
+  type NormalizedContent,
+  SCHEMA_VERSION,
+} from "@lumasnip/schema";
+import type { Logger } from "@lumasnip/service";
+import type { FetcherMetrics } from "../ops/metrics.ts";
+import type { SourceState } from "../state/source-state.ts";
+import type { StateWriter } from "../state/state-writer.ts";
+import type { ItemEntry, ScopeState } from "../state/types.ts";
+
+export interface Upsert {
+  id: string;
+  content: NormalizedContent;
+  /** the entry to keep once Kafka acknowledged */
+  entry: ItemEntry;
+}
+
+export interface Delete {
+  id: string;
+  reason: DeleteReason;
+  lastVersion?: number | undefined;
+  /** the entry to keep afterwards (a withdrawn item now scheduled), else it is forgotten */
+  then?: ItemEntry | undefined;
+}
+
+export interface Invalid {
+  contentId?: string | undefined;
+  error: string;
+  /** identifying fields of the bad item (never its body or any email) */
+  payload?: Record<string, unknown>;
+}
+
+/** One unit of work: events to send, then the state changes they allow. */
+export interface Commit {
+  upserts?: Upsert[];
+  deletes?: Delete[];
+  invalid?: Invalid[];
+  /** state changes that send nothing (schedule, forget) */
+  entries?: [string, ItemEntry | undefined][];
+  scope?: { id: string; patch: Partial<ScopeState> };
+}
+
+export interface CommitResult {
+  upserted: number;
+  deleted: number;
+  dlq: number;
+}
+
+export interface Emitter {
+  /**
+   * Sends the events (acks = -1), then applies and saves the state changes. Commits run one at a
+   * time across the source's scopes, so a crash leaves at most one commit sent but not saved:
+   * duplicates after a restart stay within one page.
+   */
+  commit(commit: Commit): Promise<CommitResult>;
+  /** waits for the commits under way */
+  flush(): Promise<void>;
+}
+
+export interface EmitterOptions {
+  sourceId: string;
+  contentTopic: string;
+  producer: EventProducer;
+  stateWriter: StateWriter;
+  state: SourceState;
+  metrics: FetcherMetrics;
+  logger: Logger;
+  /** the command that re-reads a fixed item, for DLQ records */
+  replay: string;
+}
+
+export function createEmitter(o: EmitterOptions): Emitter {
+  let chain: Promise<unknown> = Promise.resolve();
+  const count = (kind: string, reason: string, n = 1) => {
+    if (n > 0) o.metrics.events.inc({ source: o.sourceId, kind, reason }, n);
+  };
+
+  async function run(c: Commit): Promise<CommitResult> {
+    const producedAt = new Date().toISOString();
+    const messages: { key: string; value: ContentUpserted | ContentDeleted }[] = [];
+    const dlq: DlqRecord[] = [];
+    const accepted: Upsert[] = [];
+    const dlqRecord = (contentId: string | undefined, error: string, payload?: unknown): DlqRecord => ({
+      schemaVersion: SCHEMA_VERSION,
+      kind: "dlq.record",
+      sourceId: o.sourceId,
+      producedAt,
+      stage: "fetcher",
+      reason: "invalid_content",
+      error,
+      ...(contentId && safeKey(o.sourceId, contentId) ? { key: safeKey(o.sourceId, contentId), contentId } : {}),
+      ...(payload ? { payload: JSON.stringify(payload).slice(0, 64 * 1024) } : {}),
+      replay: o.replay,
+    });
+
+    for (const u of c.upserts ?? []) {
+      const event: ContentUpserted = {
+        schemaVersion: SCHEMA_VERSION,
+        sourceId: o.sourceId,
+        producedAt,
+        kind: "content.upserted",
+        key: contentKey(o.sourceId, u.id),
+        content: u.content,
+      };
+      const checked = ContentUpsertedSchema.safeParse(event);
+      if (!checked.success) {
+        dlq.push(dlqRecord(u.id, `the normalized content does not match the contract: ${formatZodError(checked.error)}`));
+        continue;
+      }
+      messages.push({ key: event.key, value: event });
+      accepted.push(u);
+    }
+    for (const d of c.deletes ?? []) {
+      const event: ContentDeleted = {
+        schemaVersion: SCHEMA_VERSION,
+        sourceId: o.sourceId,
+        producedAt,
+        kind: "content.deleted",
+        key: contentKey(o.sourceId, d.id),
+        contentId: d.id,
+        reason: d.reason,
+        ...(d.lastVersion !== undefined ? { lastVersion: d.lastVersion } : {}),
+      };
+      messages.push({ key: event.key, value: event });
+    }
+    for (const i of c.invalid ?? []) dlq.push(dlqRecord(i.contentId, i.error, i.payload));
+
+    const sent = await o.producer.send(o.contentTopic, messages);
+    if (dlq.length > 0) await o.producer.sendDlq(dlq);
+
+    // Kafka acknowledged: now the state may say so
+    for (const u of accepted) o.state.setItem(u.id, u.entry);
+    for (const d of c.deletes ?? []) o.state.setItem(d.id, d.then);
+    for (const [id, entry] of c.entries ?? []) o.state.setItem(id, entry);
+    if (c.scope) o.state.updateScope(c.scope.id, c.scope.patch);
+    const records = o.state.drain();
+    try {
+      await o.stateWriter.write(records);
+    } catch (error) {
+      o.state.undrain(records);
+      throw error;
+    }
+
+    count("upserted", "changed", accepted.length);
+    for (const d of c.deletes ?? []) count("deleted", d.reason);
+    count("dlq", "invalid_content", dlq.length);
+    count("dlq", "too_large", sent.tooLarge);
+    if (dlq.length > 0 || sent.tooLarge > 0) {
+      o.logger.warn({ invalid: dlq.length, tooLarge: sent.tooLarge }, "items sent to the DLQ");
+    }
+    return { upserted: accepted.length - sent.tooLarge, deleted: c.deletes?.length ?? 0, dlq: dlq.length + sent.tooLarge };
+  }
+
+  return {
+    commit(c) {
+      const next = chain.then(() => run(c));
+      chain = next.catch(() => {});
+      return next;
+    },
+    flush: () => chain.then(() => {}),
+  };
+}
+
+function safeKey(sourceId: string, contentId: string): string | undefined {
+  try {
+    return contentKey(sourceId, contentId);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,66 @@
+import { sleep } from "@lumasnip/service";
+import type { SourceConfig } from "../config/load.ts";
+import { runCycle } from "./cycle.ts";
+import type { ProcessDeps } from "./deps.ts";
+import { openSource } from "./open-source.ts";
+
+export interface SourceHealth {
+  role: "waiting" | "active" | "stopped";
+  lastCycleAt?: string;
+  lastSuccessAt?: string;
+  lastError?: string;
+}
+
+/**
+ * The long-running life of one source: wait for its lock, then cycle every poll interval until
+ * `signal` aborts. A lost lock or a failed start is retried with a capped backoff.
+ */
+export async function runSource(
+  deps: ProcessDeps,
+  config: SourceConfig,
+  signal: AbortSignal,
+  health: Map<string, SourceHealth>,
+): Promise<void> {
+  const id = config.sourceId;
+  const logger = deps.logger.child({ sourceId: id });
+  let backoff = 1000;
+  while (!signal.aborted) {
+    health.set(id, { ...health.get(id), role: "waiting" });
+    let open: Awaited<ReturnType<typeof openSource>>;
+    try {
+      open = await openSource(deps, config, { signal });
+    } catch (error) {
+      logger.error({ err: error, retryInMs: backoff }, "cannot start the source");
+      health.set(id, { ...health.get(id), role: "waiting", lastError: (error as Error).message });
+      await sleep(backoff, signal);
+      backoff = Math.min(backoff * 2, 60_000);
+      continue;
+    }
+    if (!open) break;
+    const { ctx } = open;
+    health.set(id, { ...health.get(id), role: "active" });
+    try {
+      while (!ctx.signal.aborted) {
+        const started = ctx.now();
+        const result = await runCycle(ctx, { reconcile: "auto" });
+        const at = new Date().toISOString();
+        health.set(id, {
+          role: "active",
+          lastCycleAt: at,
+          lastSuccessAt: result.ok ? at : health.get(id)?.lastSuccessAt,
+          ...(result.ok ? {} : { lastError: result.failures[0] }),
+        });
+        backoff = 1000;
+        await sleep(Math.max(0, config.pollIntervalSeconds * 1000 - (ctx.now() - started)), ctx.signal);
+      }
+    } catch (error) {
+      logger.error({ err: error }, "source stopped on an error; starting again");
+      health.set(id, { role: "active", ...health.get(id), lastError: (error as Error).message });
+    } finally {
+      await open.close().catch((error) => logger.error({ err: error }, "closing the source failed"));
+    }
+    if (!signal.aborted) await sleep(backoff, signal);
+  }
+  health.set(id, { ...health.get(id), role: "stopped" });
+  logger.info("source stopped");
+}
