@@ -1,5 +1,7 @@
 import { createTokenProvider, type LumAppsConnection, type TokenProvider } from "@lumasnip/auth";
 import {
+  type LumAppsArticle,
+  LumAppsArticleSchema,
   type LumAppsContent,
   LumAppsContentSchema,
   type LumAppsContentType,
@@ -46,10 +48,12 @@ export interface LumAppsClient {
   listSites(options?: { maxResults?: number; cursor?: string }): AsyncIterable<Page<LumAppsSite>>;
   listContent(query: ContentListQuery): AsyncIterable<Page<LumAppsContent>>;
   /** undefined when LumApps answers 404 (deleted, or not visible to the user) */
-  getContent(id: string, options?: { lang?: string; fields?: string }): Promise<LumAppsContent | undefined>;
+  getContent(id: string, options?: { lang?: string; fields?: string; action?: string }): Promise<LumAppsContent | undefined>;
   getMetadata(id: string): Promise<LumAppsMetadata | undefined>;
   listMetadata(options?: { siteId?: string; familyId?: string; maxResults?: number }): AsyncIterable<Page<LumAppsMetadata>>;
   listContentTypes(siteId: string, options?: { maxResults?: number }): AsyncIterable<Page<LumAppsContentType>>;
+  /** a v2 community post ("article"); undefined on 404 */
+  getArticle(id: string): Promise<LumAppsArticle | undefined>;
 }
 
 export interface LumAppsClientOptions {
@@ -158,7 +162,7 @@ export function createLumAppsClient(options: LumAppsClientOptions): LumAppsClien
           route: "content/get",
           method: "GET",
           path: "content/get",
-          query: { uid: id, lang: opts.lang, fields: opts.fields },
+          query: { uid: id, lang: opts.lang, fields: opts.fields, action: opts.action },
           timeoutMs: defaultMs,
           schema: LumAppsContentSchema,
         }),
@@ -190,6 +194,19 @@ export function createLumAppsClient(options: LumAppsClientOptions): LumAppsClien
     listContentTypes(siteId, opts = {}) {
       const fetchPage = listGet("customcontenttype/list", { instance: siteId, maxResults: pageSize(opts.maxResults) });
       return paginate("customcontenttype/list", fetchPage, LumAppsContentTypeSchema);
+    },
+
+    getArticle(id) {
+      return getOrUndefined(
+        request({
+          route: "articles/get",
+          method: "GET",
+          api: "v2",
+          path: `articles/${encodeURIComponent(id)}`,
+          timeoutMs: defaultMs,
+          schema: LumAppsArticleSchema,
+        }),
+      );
     },
   };
 }

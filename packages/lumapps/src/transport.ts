@@ -43,7 +43,9 @@ export interface RequestSpec<T> {
   /** the route as a metric label: `content/list`, `instance/list` (never ids) */
   route: string;
   method: "GET" | "POST";
-  /** path below the v1 API root, e.g. `content/list` */
+  /** v1 (`/_ah/api/lumsites/v1/`, default) or v2 (`/v2/organizations/{org}/`) */
+  api?: "v1" | "v2";
+  /** path below the API root, e.g. `content/list` */
   path: string;
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
@@ -92,7 +94,8 @@ export function createTransport(partial: Partial<TransportOptions> & Pick<Transp
 
 async function attemptOnce<T>(options: TransportOptions, spec: RequestSpec<T>, hidden: string[]): Promise<T> {
   const { connection, hooks, now } = options;
-  const url = new URL(V1_ROOT + spec.path, connection.cell);
+  const root = spec.api === "v2" ? `/v2/organizations/${encodeURIComponent(connection.organizationId)}/` : V1_ROOT;
+  const url = new URL(root + spec.path, connection.cell);
   for (const [key, value] of Object.entries(spec.query ?? {})) {
     if (value !== undefined) url.searchParams.set(key, String(value));
   }
