@@ -85,7 +85,7 @@ export async function checkSource(source: SourceConfig, deps: CheckDeps = {}): P
     report.token = { ms: now() - t, expiresInSeconds };
   } catch (error) {
     report.problems.push(describe(error));
-    return done(error instanceof LumAppsAuthError || !(error instanceof LumAppsError) ? CHECK_EXIT.auth : CHECK_EXIT.auth);
+    return done(CHECK_EXIT.auth);
   }
 
   const client = createLumAppsClient({
@@ -118,7 +118,7 @@ export async function checkSource(source: SourceConfig, deps: CheckDeps = {}): P
 
   const names = new Map(report.sites.map((s) => [s.id, s.name]));
   for (const scope of scopesOf(source, siteIds)) {
-    report.scopes.push(await countScope(client, scope, names.get(scope.id.split("/")[0]!)));
+    report.scopes.push(await countScope(client, scope, names.get(scope.siteId)));
   }
   const failed = report.scopes.filter((s) => s.problem);
   for (const s of failed) report.problems.push(`${scopeLabel(s)}: ${s.problem}`);
