@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { API_KEY_PREFIX, constantTimeEqual, generateApiKey, hashApiKey, looksLikeApiKey, verifyApiKey } from "./api-keys.ts";
+import {
+  API_KEY_PREFIX,
+  constantTimeEqual,
+  generateApiKey,
+  hashApiKey,
+  looksLikeApiKey,
+  verifyApiKey,
+} from "./api-keys.ts";
 
 describe("API keys", () => {
   it("generates a prefixed key of 32 random bytes in base64url, different every time", () => {

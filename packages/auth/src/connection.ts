@@ -5,7 +5,8 @@ import { Secret } from "./secret.ts";
 const DOCS_SITE = "api.lumapps.com";
 const CELL_EXAMPLE = "https://go-cell-001.api.lumapps.com";
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
-const REQUIRED_USER = "required: the id of the service-account user the application acts as (or authorizedUserEmail)";
+const REQUIRED_USER =
+  "required: the id of the service-account user the application acts as (or authorizedUserEmail)";
 
 /** Ids are digit strings; a number is accepted only while it is exact (16-digit ids are near 2^53). */
 const digitsId = (what: string) =>
@@ -31,7 +32,10 @@ const cellSchema = z
     try {
       url = new URL(raw);
     } catch {
-      ctx.addIssue({ code: "custom", message: `not a URL; expected the Haussmann cell, e.g. ${CELL_EXAMPLE}` });
+      ctx.addIssue({
+        code: "custom",
+        message: `not a URL; expected the Haussmann cell, e.g. ${CELL_EXAMPLE}`,
+      });
       return z.NEVER;
     }
     if (url.hostname === DOCS_SITE || url.hostname === `www.${DOCS_SITE}`) {

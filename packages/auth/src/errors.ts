@@ -86,7 +86,10 @@ export class LumAppsSettingsError extends LumAppsError {
   readonly problems: readonly SettingsProblem[];
 
   constructor(problems: readonly SettingsProblem[]) {
-    super(problems.map((p) => `${p.setting}: ${p.message}`).join("; "), { retryable: false, route: "settings" });
+    super(problems.map((p) => `${p.setting}: ${p.message}`).join("; "), {
+      retryable: false,
+      route: "settings",
+    });
     this.problems = problems;
   }
 }

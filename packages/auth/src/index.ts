@@ -1,22 +1,22 @@
 export {
+  type LumAppsConnection,
+  type LumAppsConnectionInput,
   LumAppsConnectionSchema,
   lumAppsConnection,
   parseLumAppsConnection,
-  type LumAppsConnection,
-  type LumAppsConnectionInput,
 } from "./connection.ts";
 export {
   LumAppsAuthError,
-  LumAppsError,
-  LumAppsSettingsError,
   type LumAppsAuthReason,
+  LumAppsError,
   type LumAppsErrorOptions,
   type LumAppsSetting,
+  LumAppsSettingsError,
   type SettingsProblem,
 } from "./errors.ts";
 export { parseRetryAfter } from "./retry-after.ts";
-export { Secret, redact, safeCause } from "./secret.ts";
-export { TOKEN_ROUTE, mintApplicationToken, secretForms } from "./token-endpoint.ts";
+export { redact, Secret, safeCause } from "./secret.ts";
+export { mintApplicationToken, secretForms, TOKEN_ROUTE } from "./token-endpoint.ts";
 export {
   createTokenProvider,
   renewalMarginSeconds,

@@ -51,7 +51,8 @@ export function safeCause(error: unknown, values: readonly string[], depth = 0):
   copy.name = error.name;
   for (const field of SAFE_CAUSE_FIELDS) {
     const v = (error as unknown as Record<string, unknown>)[field];
-    if (typeof v === "string" || typeof v === "number") copy[field] = typeof v === "string" ? redact(v, values) : v;
+    if (typeof v === "string" || typeof v === "number")
+      copy[field] = typeof v === "string" ? redact(v, values) : v;
   }
   const inner = safeCause(error.cause, values, depth + 1);
   if (inner) copy.cause = inner;

@@ -26,11 +26,16 @@ export function secretForms(connection: LumAppsConnection): string[] {
 }
 
 function basicCredentials(connection: LumAppsConnection): string {
-  return Buffer.from(`${connection.applicationId}:${connection.applicationSecret.reveal()}`, "utf8").toString("base64");
+  return Buffer.from(`${connection.applicationId}:${connection.applicationSecret.reveal()}`, "utf8").toString(
+    "base64",
+  );
 }
 
 /** `POST {cell}/v2/organizations/{org}/application-token` once (API.md §2); errors name the setting to check. */
-export async function mintApplicationToken(connection: LumAppsConnection, options: MintOptions): Promise<MintedToken> {
+export async function mintApplicationToken(
+  connection: LumAppsConnection,
+  options: MintOptions,
+): Promise<MintedToken> {
   const hidden = secretForms(connection);
   const url = `${connection.cell}/v2/organizations/${encodeURIComponent(connection.organizationId)}/application-token`;
   const form = new URLSearchParams({ grant_type: "client_credentials" });
@@ -63,20 +68,24 @@ export async function mintApplicationToken(connection: LumAppsConnection, option
 
   if (response.ok && isJson) {
     const parsed = LumAppsApplicationTokenSchema.safeParse(safeJson(body));
-    if (parsed.success) return { accessToken: parsed.data.access_token, expiresInSeconds: parsed.data.expires_in };
+    if (parsed.success)
+      return { accessToken: parsed.data.access_token, expiresInSeconds: parsed.data.expires_in };
     throw new LumAppsAuthError(
       `the token endpoint of ${connection.cell} answered 200 without an access_token and expires_in: check cell`,
       { ...base, retryable: false, reason: "bad_answer", settings: ["cell"] },
     );
   }
   if (response.status === 429 || response.status >= 500) {
-    throw new LumAppsAuthError(`the LumApps token endpoint is unavailable (HTTP ${response.status}); try again later`, {
-      ...base,
-      retryable: true,
-      retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), options.now()),
-      reason: "unavailable",
-      settings: [],
-    });
+    throw new LumAppsAuthError(
+      `the LumApps token endpoint is unavailable (HTTP ${response.status}); try again later`,
+      {
+        ...base,
+        retryable: true,
+        retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), options.now()),
+        reason: "unavailable",
+        settings: [],
+      },
+    );
   }
   if (response.status === 400 || response.status === 401) {
     const aboutUser = /user/i.test(detail);
@@ -84,12 +93,15 @@ export async function mintApplicationToken(connection: LumAppsConnection, option
     const check = aboutUser
       ? `check ${user}: it must be an existing user the application may act as`
       : `check applicationId and applicationSecret (the secret is shown once, when the application is created), and ${user}`;
-    throw new LumAppsAuthError(`LumApps refused the application's credentials (HTTP ${response.status}): ${check}`, {
-      ...base,
-      retryable: false,
-      reason: "bad_credentials",
-      settings,
-    });
+    throw new LumAppsAuthError(
+      `LumApps refused the application's credentials (HTTP ${response.status}): ${check}`,
+      {
+        ...base,
+        retryable: false,
+        reason: "bad_credentials",
+        settings,
+      },
+    );
   }
   if (response.status === 403) {
     throw new LumAppsAuthError(

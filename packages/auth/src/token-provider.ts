@@ -1,5 +1,5 @@
 import type { LumAppsConnection } from "./connection.ts";
-import { LumAppsAuthError } from "./errors.ts";
+import type { LumAppsAuthError } from "./errors.ts";
 import { mintApplicationToken } from "./token-endpoint.ts";
 
 export interface TokenProviderOptions {
@@ -9,7 +9,12 @@ export interface TokenProviderOptions {
   /** timeout of one mint request, ms (default 30 s) */
   timeoutMs?: number;
   /** called after each mint attempt (metrics, logs); never given the token */
-  onMint?: (outcome: { ok: boolean; ms: number; expiresInSeconds?: number; error?: LumAppsAuthError }) => void;
+  onMint?: (outcome: {
+    ok: boolean;
+    ms: number;
+    expiresInSeconds?: number;
+    error?: LumAppsAuthError;
+  }) => void;
 }
 
 /**
@@ -38,7 +43,10 @@ interface Cached {
   expiresAt: number;
 }
 
-export function createTokenProvider(connection: LumAppsConnection, options: TokenProviderOptions = {}): TokenProvider {
+export function createTokenProvider(
+  connection: LumAppsConnection,
+  options: TokenProviderOptions = {},
+): TokenProvider {
   const fetchFn = options.fetch ?? globalThis.fetch;
   const now = options.now ?? Date.now;
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -75,7 +83,12 @@ export function createTokenProvider(connection: LumAppsConnection, options: Toke
         return await inflight;
       } catch (error) {
         // a failed early renewal keeps using the token while it is still valid
-        if (current && cached === current && now() < current.expiresAt && (error as LumAppsAuthError).retryable) {
+        if (
+          current &&
+          cached === current &&
+          now() < current.expiresAt &&
+          (error as LumAppsAuthError).retryable
+        ) {
           return current.token;
         }
         throw error;

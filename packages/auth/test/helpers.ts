@@ -4,7 +4,10 @@ import { inspect } from "node:util";
 
 /** Every way an error can be shown: message, stack, inspect (cause chain included), JSON of all fields. */
 export function everythingAbout(error: unknown): string {
-  const parts: string[] = [String(error), inspect(error, { depth: Number.POSITIVE_INFINITY, showHidden: true })];
+  const parts: string[] = [
+    String(error),
+    inspect(error, { depth: Number.POSITIVE_INFINITY, showHidden: true }),
+  ];
   let current: unknown = error;
   for (let depth = 0; current && depth < 10; depth++) {
     const e = current as Error & Record<string, unknown>;

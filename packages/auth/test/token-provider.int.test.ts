@@ -126,7 +126,9 @@ describe("the application-token provider against the simulator", () => {
 
 describe("token errors name the setting to check", () => {
   it("a wrong secret: check applicationId and applicationSecret", async () => {
-    const error = await authError(createTokenProvider(settings({ applicationSecret: "wrong-secret-value" })).token());
+    const error = await authError(
+      createTokenProvider(settings({ applicationSecret: "wrong-secret-value" })).token(),
+    );
     expect(error.reason).toBe("bad_credentials");
     expect(error.settings).toContain("applicationSecret");
     expect(error.retryable).toBe(false);
@@ -142,7 +144,9 @@ describe("token errors name the setting to check", () => {
 
   it("a user the application may not act as: forbidden, check authorizedUserId", async () => {
     const notDelegated = sim.users.find((u) => u.impersonable === false)!;
-    const error = await authError(createTokenProvider(settings({ authorizedUserId: notDelegated.id })).token());
+    const error = await authError(
+      createTokenProvider(settings({ authorizedUserId: notDelegated.id })).token(),
+    );
     expect(error.reason).toBe("forbidden");
     expect(error.status).toBe(403);
     expect(error.message).toMatch(/authorizedUserId/);

@@ -48,10 +48,20 @@ export interface LumAppsClient {
   listSites(options?: { maxResults?: number; cursor?: string }): AsyncIterable<Page<LumAppsSite>>;
   listContent(query: ContentListQuery): AsyncIterable<Page<LumAppsContent>>;
   /** undefined when LumApps answers 404 (deleted, or not visible to the user) */
-  getContent(id: string, options?: { lang?: string; fields?: string; action?: string }): Promise<LumAppsContent | undefined>;
+  getContent(
+    id: string,
+    options?: { lang?: string; fields?: string; action?: string },
+  ): Promise<LumAppsContent | undefined>;
   getMetadata(id: string): Promise<LumAppsMetadata | undefined>;
-  listMetadata(options?: { siteId?: string; familyId?: string; maxResults?: number }): AsyncIterable<Page<LumAppsMetadata>>;
-  listContentTypes(siteId: string, options?: { maxResults?: number }): AsyncIterable<Page<LumAppsContentType>>;
+  listMetadata(options?: {
+    siteId?: string;
+    familyId?: string;
+    maxResults?: number;
+  }): AsyncIterable<Page<LumAppsMetadata>>;
+  listContentTypes(
+    siteId: string,
+    options?: { maxResults?: number },
+  ): AsyncIterable<Page<LumAppsContentType>>;
   /** a v2 community post ("article"); undefined on 404 */
   getArticle(id: string): Promise<LumAppsArticle | undefined>;
 }
@@ -96,7 +106,10 @@ export function createLumAppsClient(options: LumAppsClientOptions): LumAppsClien
     tokens,
     limiter:
       options.limiter ??
-      createRateLimiter({ requestsPerSecond: options.requestsPerSecond ?? 10, ...(options.now ? { now: options.now } : {}) }),
+      createRateLimiter({
+        requestsPerSecond: options.requestsPerSecond ?? 10,
+        ...(options.now ? { now: options.now } : {}),
+      }),
     retry: { ...DEFAULT_RETRY_POLICY, ...options.retry },
     hooks: options.hooks ?? {},
     fetch: fetchFn,
@@ -104,17 +117,19 @@ export function createLumAppsClient(options: LumAppsClientOptions): LumAppsClien
     ...(options.now ? { now: options.now } : {}),
     ...(options.random ? { random: options.random } : {}),
   });
-  const pageSize = (n: number | undefined) => Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(n ?? MAX_PAGE_SIZE)));
+  const pageSize = (n: number | undefined) =>
+    Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(n ?? MAX_PAGE_SIZE)));
 
-  const listGet = (route: string, query: Record<string, string | number | undefined>) => (cursor: string | undefined) =>
-    request({
-      route,
-      method: "GET",
-      path: route,
-      query: { ...query, cursor },
-      timeoutMs: defaultMs,
-      schema: LumAppsListEnvelopeSchema,
-    });
+  const listGet =
+    (route: string, query: Record<string, string | number | undefined>) => (cursor: string | undefined) =>
+      request({
+        route,
+        method: "GET",
+        path: route,
+        query: { ...query, cursor },
+        timeoutMs: defaultMs,
+        schema: LumAppsListEnvelopeSchema,
+      });
 
   async function getOrUndefined<T>(promise: Promise<T>): Promise<T | undefined> {
     try {
@@ -192,7 +207,10 @@ export function createLumAppsClient(options: LumAppsClientOptions): LumAppsClien
     },
 
     listContentTypes(siteId, opts = {}) {
-      const fetchPage = listGet("customcontenttype/list", { instance: siteId, maxResults: pageSize(opts.maxResults) });
+      const fetchPage = listGet("customcontenttype/list", {
+        instance: siteId,
+        maxResults: pageSize(opts.maxResults),
+      });
       return paginate("customcontenttype/list", fetchPage, LumAppsContentTypeSchema);
     },
 

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { BrokenListingError } from "./errors.ts";
 import { type Envelope, paginate } from "./paging.ts";
 
@@ -48,10 +48,14 @@ describe("paging a v1 listing", () => {
   });
 
   it("throws a broken-listing error on more without a cursor, after yielding that page", async () => {
-    const src = pages({ items: [{ id: "1" }], more: true, cursor: "a" }, { items: [{ id: "2" }], more: true });
+    const src = pages(
+      { items: [{ id: "1" }], more: true, cursor: "a" },
+      { items: [{ id: "2" }], more: true },
+    );
     const seen: string[] = [];
     const run = async () => {
-      for await (const page of paginate("content/list", src.fetchPage, Item)) seen.push(...page.items.map((i) => i.id));
+      for await (const page of paginate("content/list", src.fetchPage, Item))
+        seen.push(...page.items.map((i) => i.id));
     };
     await expect(run()).rejects.toBeInstanceOf(BrokenListingError);
     expect(seen).toEqual(["1", "2"]);
@@ -68,14 +72,17 @@ describe("paging a v1 listing", () => {
 
   it("resumes from a saved cursor and refuses to be sent back to it", async () => {
     const src = pages({ items: [{ id: "9" }], more: true, cursor: "saved" });
-    await expect(drain(paginate("content/list", src.fetchPage, Item, "saved"))).rejects.toBeInstanceOf(BrokenListingError);
+    await expect(drain(paginate("content/list", src.fetchPage, Item, "saved"))).rejects.toBeInstanceOf(
+      BrokenListingError,
+    );
     expect(src.asked).toEqual(["saved"]);
   });
 
   it("keeps an item that does not parse aside, with its id, instead of failing the page", async () => {
     const src = pages({ items: [{ id: "1" }, { id: 7, odd: true }, { nope: 1 }], more: false });
     const all = [];
-    for await (const page of paginate("content/list", src.fetchPage, z.looseObject({ id: z.string() }))) all.push(page);
+    for await (const page of paginate("content/list", src.fetchPage, z.looseObject({ id: z.string() })))
+      all.push(page);
     expect(all[0]?.items).toEqual([{ id: "1" }]);
     expect(all[0]?.invalid.map((i) => [i.index, i.id])).toEqual([
       [1, "7"],
@@ -84,7 +91,10 @@ describe("paging a v1 listing", () => {
   });
 
   it("gives the cursor to resume after each page, and none after the last", async () => {
-    const src = pages({ items: [{ id: "1" }], more: true, cursor: "a" }, { items: [{ id: "2" }], more: false, cursor: "z" });
+    const src = pages(
+      { items: [{ id: "1" }], more: true, cursor: "a" },
+      { items: [{ id: "2" }], more: false, cursor: "z" },
+    );
     const cursors = [];
     for await (const page of paginate("content/list", src.fetchPage, Item)) cursors.push(page.nextCursor);
     expect(cursors).toEqual(["a", undefined]);

@@ -1,4 +1,4 @@
-import { LumAppsListEnvelopeSchema } from "@lumasnip/schema";
+import type { LumAppsListEnvelopeSchema } from "@lumasnip/schema";
 import type { z } from "zod";
 import { BrokenListingError } from "./errors.ts";
 
@@ -40,12 +40,22 @@ export async function* paginate<T>(
     const envelope = await fetchPage(cursor);
     const more = envelope.more === true;
     const next = envelope.cursor || undefined;
-    yield { index, ...parseItems(envelope.items ?? [], item), nextCursor: more ? next : undefined, errors: envelope.errors ?? [] };
+    yield {
+      index,
+      ...parseItems(envelope.items ?? [], item),
+      nextCursor: more ? next : undefined,
+      errors: envelope.errors ?? [],
+    };
     if (!more) return;
     if (!next || seen.has(next)) {
       throw new BrokenListingError(
         `the ${route} listing broke its paging: page ${index} said more=true ${next ? "but repeated a cursor" : "without a cursor"}`,
-        { route, retryable: true, callId: envelope.callId ?? undefined, context: { page: index, cursor: next } },
+        {
+          route,
+          retryable: true,
+          callId: envelope.callId ?? undefined,
+          context: { page: index, cursor: next },
+        },
       );
     }
     seen.add(next);

@@ -1,6 +1,6 @@
 import {
-  LumAppsError,
   type LumAppsConnection,
+  LumAppsError,
   parseRetryAfter,
   redact,
   safeCause,
@@ -57,7 +57,9 @@ export type Transport = <T>(spec: RequestSpec<T>) => Promise<T>;
 
 export const V1_ROOT = "/_ah/api/lumsites/v1/";
 
-export function createTransport(partial: Partial<TransportOptions> & Pick<TransportOptions, "connection" | "tokens" | "limiter">): Transport {
+export function createTransport(
+  partial: Partial<TransportOptions> & Pick<TransportOptions, "connection" | "tokens" | "limiter">,
+): Transport {
   const options: TransportOptions = {
     retry: DEFAULT_RETRY_POLICY,
     hooks: {},
@@ -94,7 +96,8 @@ export function createTransport(partial: Partial<TransportOptions> & Pick<Transp
 
 async function attemptOnce<T>(options: TransportOptions, spec: RequestSpec<T>, hidden: string[]): Promise<T> {
   const { connection, hooks, now } = options;
-  const root = spec.api === "v2" ? `/v2/organizations/${encodeURIComponent(connection.organizationId)}/` : V1_ROOT;
+  const root =
+    spec.api === "v2" ? `/v2/organizations/${encodeURIComponent(connection.organizationId)}/` : V1_ROOT;
   const url = new URL(root + spec.path, connection.cell);
   for (const [key, value] of Object.entries(spec.query ?? {})) {
     if (value !== undefined) url.searchParams.set(key, String(value));
@@ -138,17 +141,21 @@ async function attemptOnce<T>(options: TransportOptions, spec: RequestSpec<T>, h
     }
     hooks.onRequest?.(spec.route, "network", ms);
     const code = (cause?.cause as { code?: string } | undefined)?.code;
-    throw new LumAppsNetworkError(`cannot reach LumApps for ${spec.route} (${code ?? cause?.message ?? "network error"})`, {
-      route: spec.route,
-      retryable: true,
-      context: { code },
-      cause,
-    });
+    throw new LumAppsNetworkError(
+      `cannot reach LumApps for ${spec.route} (${code ?? cause?.message ?? "network error"})`,
+      {
+        route: spec.route,
+        retryable: true,
+        context: { code },
+        cause,
+      },
+    );
   }
   hooks.onRequest?.(spec.route, response.status, now() - started);
   const callId = response.headers.get("lumapps-call-id") ?? undefined;
 
-  if (!response.ok) throw httpError(spec.route, response, redact(text, [...hidden, ...tokensSeen]), callId, now());
+  if (!response.ok)
+    throw httpError(spec.route, response, redact(text, [...hidden, ...tokensSeen]), callId, now());
 
   let json: unknown;
   try {
@@ -166,13 +173,16 @@ async function attemptOnce<T>(options: TransportOptions, spec: RequestSpec<T>, h
   const parsed = spec.schema.safeParse(json);
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.slice(0, 10).map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
-  throw new LumAppsShapeError(`LumApps answered ${spec.route} in an unexpected shape: ${issues.slice(0, 3).join("; ")}`, {
-    route: spec.route,
-    status: response.status,
-    callId,
-    retryable: false,
-    issues,
-  });
+  throw new LumAppsShapeError(
+    `LumApps answered ${spec.route} in an unexpected shape: ${issues.slice(0, 3).join("; ")}`,
+    {
+      route: spec.route,
+      status: response.status,
+      callId,
+      retryable: false,
+      issues,
+    },
+  );
 }
 
 function httpError(route: string, response: Response, text: string, callId: string | undefined, now: number) {

@@ -52,14 +52,19 @@ describe("listing sites", () => {
     const pages = await allPages(client().listSites({ maxResults: 1 }));
     expect(pages.length).toBe(2);
     expect(pages.flatMap((p) => p.items.map((s) => s.id)).sort()).toEqual(
-      sim.control.instances().map((s) => s.id).sort(),
+      sim.control
+        .instances()
+        .map((s) => s.id)
+        .sort(),
     );
   });
 });
 
 describe("listing content", () => {
   it("lists every readable item of a type to the end, through empty pages that carry a cursor", async () => {
-    const pages = await allPages(client().listContent({ types: ["page"], action: "PAGE_READ", maxResults: 1 }));
+    const pages = await allPages(
+      client().listContent({ types: ["page"], action: "PAGE_READ", maxResults: 1 }),
+    );
     const ids = pages.flatMap((p) => p.items.map((c) => c.id)).sort();
     expect(ids).toEqual(readableIds((c) => c.type === "page"));
     const emptyWithCursor = pages.filter((p) => p.items.length === 0 && p.nextCursor);
@@ -68,7 +73,9 @@ describe("listing content", () => {
   });
 
   it("sorts by -updatedAt, lists LIVE only and carries the pipeline's fields, template included", async () => {
-    const items = await collectItems(client().listContent({ action: "NEWS_READ", siteIds: [sim.control.instances()[0]!.id] }));
+    const items = await collectItems(
+      client().listContent({ action: "NEWS_READ", siteIds: [sim.control.instances()[0]!.id] }),
+    );
     expect(items.length).toBeGreaterThan(0);
     const dates = items.map((c) => c.updatedAt ?? "");
     expect([...dates].sort().reverse()).toEqual(dates);
@@ -82,7 +89,9 @@ describe("listing content", () => {
 
   it("sends fields as a query parameter, the request in the body, and the organization and analytics headers", async () => {
     const proxied = client({ connection: connectionFor(sim, { cell: proxy.url }) });
-    await collectItems(proxied.listContent({ action: "PAGE_READ", types: ["page"], lang: "en", maxResults: 250 }));
+    await collectItems(
+      proxied.listContent({ action: "PAGE_READ", types: ["page"], lang: "en", maxResults: 250 }),
+    );
     const list = proxy.requests.filter((r) => r.url.pathname.endsWith("/content/list"));
     expect(list.length).toBeGreaterThan(0);
     const first = list[0]!;
@@ -104,29 +113,41 @@ describe("listing content", () => {
   });
 
   it("projects a reconcile listing down to ids, change markers and audience", async () => {
-    const items = await collectItems(client().listContent({ action: "PAGE_READ", fields: CONTENT_ID_FIELDS }));
+    const items = await collectItems(
+      client().listContent({ action: "PAGE_READ", fields: CONTENT_ID_FIELDS }),
+    );
     expect(items.length).toBeGreaterThan(0);
     for (const item of items) {
-      expect(Object.keys(item).every((k) => ["id", "uid", "status", "updatedAt", "version", "feedKeys", "public"].includes(k))).toBe(true);
+      expect(
+        Object.keys(item).every((k) =>
+          ["id", "uid", "status", "updatedAt", "version", "feedKeys", "public"].includes(k),
+        ),
+      ).toBe(true);
     }
   });
 
   it("resumes a listing from a saved cursor", async () => {
     const all = await allPages(client().listContent({ action: "PAGE_READ", maxResults: 3 }));
-    const resumed = await allPages(client().listContent({ action: "PAGE_READ", maxResults: 3, cursor: all[0]!.nextCursor! }));
-    expect(resumed.flatMap((p) => p.items.map((i) => i.id))).toEqual(all.slice(1).flatMap((p) => p.items.map((i) => i.id)));
+    const resumed = await allPages(
+      client().listContent({ action: "PAGE_READ", maxResults: 3, cursor: all[0]!.nextCursor! }),
+    );
+    expect(resumed.flatMap((p) => p.items.map((i) => i.id))).toEqual(
+      all.slice(1).flatMap((p) => p.items.map((i) => i.id)),
+    );
   });
 
   it("reports a listing whose cursor goes missing mid-way as broken", async () => {
     sim.control.addFault({ route: "content/list", kind: "break-cursor", mode: "missing", times: 1 });
-    await expect(collectItems(client().listContent({ action: "PAGE_READ", maxResults: 2 }))).rejects.toBeInstanceOf(
-      BrokenListingError,
-    );
+    await expect(
+      collectItems(client().listContent({ action: "PAGE_READ", maxResults: 2 })),
+    ).rejects.toBeInstanceOf(BrokenListingError);
   });
 
   it("reports a listing that repeats a cursor as broken", async () => {
     sim.control.addFault({ route: "content/list", kind: "break-cursor", mode: "repeat", times: 1 });
-    const error = await collectItems(client().listContent({ action: "PAGE_READ", maxResults: 2 })).catch((e) => e);
+    const error = await collectItems(client().listContent({ action: "PAGE_READ", maxResults: 2 })).catch(
+      (e) => e,
+    );
     expect(error).toBeInstanceOf(BrokenListingError);
     expect(error.message).toMatch(/repeated a cursor/);
   });

@@ -28,16 +28,24 @@ function replay(name: string): Reply {
  * template as its body, and the recorded v2 article exchanges.
  */
 function answer(path: string, cursor: string | undefined, pageSize: string | null): Reply | undefined {
-  if (path.endsWith("/application-token")) return { status: 200, body: { access_token: "a.b.c", expires_in: 3600 } };
+  if (path.endsWith("/application-token"))
+    return { status: 200, body: { access_token: "a.b.c", expires_in: 3600 } };
   if (path === `${v1}instance/list`) {
     if (pageSize === "2") return { status: 200, body: read("instance_list.json") };
-    return { status: 200, body: read(cursor === "foo_cursor" ? "instance_list_more_2.json" : "instance_list_more_1.json") };
+    return {
+      status: 200,
+      body: read(cursor === "foo_cursor" ? "instance_list_more_2.json" : "instance_list_more_1.json"),
+    };
   }
   if (path === `${v1}content/list`) {
     if (cursor === "page-2") return { status: 200, body: read("list_empty.json") };
-    return { status: 200, body: { items: [read("content_1.json"), read("community_1.json")], more: true, cursor: "page-2" } };
+    return {
+      status: 200,
+      body: { items: [read("content_1.json"), read("community_1.json")], more: true, cursor: "page-2" },
+    };
   }
-  if (path === `${v1}content/get`) return { status: 200, body: { ...read("content_1.json"), template: read("template_1.json") } };
+  if (path === `${v1}content/get`)
+    return { status: 200, body: { ...read("content_1.json"), template: read("template_1.json") } };
   if (path.endsWith("/articles/3efd23b6-1738-46d2-94a9-e55343e1bf1e")) return replay("v2_article.json");
   if (path.includes("/articles/")) return replay("v2_article_not_found.json");
   if (path === `${v1}metadata/get`) return { ...replay("v2_article_not_found.json"), status: 403 };
@@ -51,7 +59,8 @@ describe.skipIf(!present)("the LumApps reference files through the client", () =
   beforeAll(async () => {
     cell = await startRecordingServer({
       answer: (req) => {
-        const json = String(req.headers["content-type"]).includes("json") && req.body ? JSON.parse(req.body) : {};
+        const json =
+          String(req.headers["content-type"]).includes("json") && req.body ? JSON.parse(req.body) : {};
         const query = req.url.searchParams;
         return answer(req.url.pathname, query.get("cursor") ?? json.cursor, query.get("maxResults"));
       },
@@ -101,7 +110,9 @@ describe.skipIf(!present)("the LumApps reference files through the client", () =
   });
 
   it("parses the v2 article (v2_article.json) and answers undefined for v2_article_not_found.json", async () => {
-    expect((await client.getArticle("3efd23b6-1738-46d2-94a9-e55343e1bf1e"))?.structuredContent?.dita?.lang).toBe("en");
+    expect(
+      (await client.getArticle("3efd23b6-1738-46d2-94a9-e55343e1bf1e"))?.structuredContent?.dita?.lang,
+    ).toBe("en");
     expect(await client.getArticle("3efd23b6-1738-46d2-94a9-000000000000")).toBeUndefined();
   });
 
@@ -127,7 +138,8 @@ describe.skipIf(!present)("the LumApps reference files through the client", () =
       }
       if (method?.request && req.body) {
         const properties = doc.schemas[method.request.$ref]?.properties ?? {};
-        for (const key of Object.keys(JSON.parse(req.body))) expect(properties, `${path} body.${key}`).toHaveProperty(key);
+        for (const key of Object.keys(JSON.parse(req.body)))
+          expect(properties, `${path} body.${key}`).toHaveProperty(key);
       }
     }
   });

@@ -31,7 +31,12 @@ const listing = { action: "PAGE_READ", maxResults: 100 };
 
 function client(options: Partial<LumAppsClientOptions> = {}) {
   const slept = recordedSleep();
-  const c = createLumAppsClient({ connection: connectionFor(sim), requestsPerSecond: 0, sleep: slept.sleep, ...options });
+  const c = createLumAppsClient({
+    connection: connectionFor(sim),
+    requestsPerSecond: 0,
+    sleep: slept.sleep,
+    ...options,
+  });
   return Object.assign(c, { waits: slept.waits });
 }
 
@@ -57,7 +62,9 @@ describe("retries", () => {
   it("really sleeps for Retry-After when no sleep is injected", async () => {
     sim.control.addFault({ route: "instance/list", kind: "rate-limit", retryAfter: 1, times: 1 });
     const started = performance.now();
-    await collectItems(createLumAppsClient({ connection: connectionFor(sim), requestsPerSecond: 0 }).listSites());
+    await collectItems(
+      createLumAppsClient({ connection: connectionFor(sim), requestsPerSecond: 0 }).listSites(),
+    );
     expect(performance.now() - started).toBeGreaterThanOrEqual(990);
   });
 
@@ -143,9 +150,9 @@ describe("timeouts", () => {
 
   it("times out a body that trickles out too slowly", async () => {
     sim.control.addFault({ route: "instance/list", kind: "slow-page", ms: 1500 });
-    const error = await collectItems(client({ timeouts: { defaultMs: 300 }, retry: { maxAttempts: 2 } }).listSites()).catch(
-      (e) => e,
-    );
+    const error = await collectItems(
+      client({ timeouts: { defaultMs: 300 }, retry: { maxAttempts: 2 } }).listSites(),
+    ).catch((e) => e);
     expect(error).toBeInstanceOf(LumAppsTimeoutError);
     expect(error.context).toMatchObject({ timeoutMs: 300, attempts: 2 });
   });
@@ -182,7 +189,8 @@ describe("tokens and 401", () => {
   it("treats a second 401 as a credentials error, without more tries", async () => {
     const refusing = await startRecordingServer({
       forwardTo: sim.url,
-      answer: (req) => (req.url.pathname.includes("/_ah/api/") ? { status: 401, body: { error: { code: 401 } } } : undefined),
+      answer: (req) =>
+        req.url.pathname.includes("/_ah/api/") ? { status: 401, body: { error: { code: 401 } } } : undefined,
     });
     try {
       const c = client({ connection: connectionFor(sim, { cell: refusing.url }) });

@@ -48,7 +48,12 @@ export async function startRecordingServer(options: {
       body += chunk;
     });
     req.on("end", () => {
-      const recorded = { method: req.method ?? "GET", url: new URL(req.url ?? "/", "http://x"), headers: req.headers, body };
+      const recorded = {
+        method: req.method ?? "GET",
+        url: new URL(req.url ?? "/", "http://x"),
+        headers: req.headers,
+        body,
+      };
       requests.push(recorded);
       let reply: Reply | undefined;
       try {
@@ -80,9 +85,15 @@ function send(res: ServerResponse, reply: Reply): void {
   res.end(text);
 }
 
-async function forward(target: string, req: IncomingMessage, body: string, res: ServerResponse): Promise<void> {
+async function forward(
+  target: string,
+  req: IncomingMessage,
+  body: string,
+  res: ServerResponse,
+): Promise<void> {
   const headers = new Headers();
-  for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string" && k !== "host") headers.set(k, v);
+  for (const [k, v] of Object.entries(req.headers))
+    if (typeof v === "string" && k !== "host") headers.set(k, v);
   const upstream = await fetch(new URL(req.url ?? "/", target), {
     method: req.method ?? "GET",
     headers,

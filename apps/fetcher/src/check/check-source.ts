@@ -2,8 +2,8 @@ import { createTokenProvider } from "@lumasnip/auth";
 import {
   createLumAppsClient,
   LumAppsAuthError,
-  LumAppsError,
   type LumAppsClient,
+  LumAppsError,
   type RetryPolicy,
 } from "@lumasnip/lumapps";
 import type { SourceConfig } from "../config/load.ts";
@@ -68,7 +68,9 @@ export async function checkSource(source: SourceConfig, deps: CheckDeps = {}): P
   };
   const done = (exitCode: CheckExitCode) => Object.assign(report, { exitCode, ms: now() - started });
   if (!connection.platformAddress) {
-    report.notes.push("platformAddress is not set: relative content links (/canonical/...) cannot be made absolute");
+    report.notes.push(
+      "platformAddress is not set: relative content links (/canonical/...) cannot be made absolute",
+    );
   }
 
   let expiresInSeconds = 0;
@@ -94,7 +96,10 @@ export async function checkSource(source: SourceConfig, deps: CheckDeps = {}): P
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
     requestsPerSecond: source.requestsPerSecond,
     retry: { ...CHECK_RETRY, ...deps.retry },
-    timeouts: { listMs: source.requestTimeoutSeconds * 1000, defaultMs: Math.min(30_000, source.requestTimeoutSeconds * 1000) },
+    timeouts: {
+      listMs: source.requestTimeoutSeconds * 1000,
+      defaultMs: Math.min(30_000, source.requestTimeoutSeconds * 1000),
+    },
   });
 
   let siteIds: string[];
@@ -103,7 +108,9 @@ export async function checkSource(source: SourceConfig, deps: CheckDeps = {}): P
     report.sites = [...sites.values()].map((s) => ({ id: s.id, name: firstName(s.name) }));
     siteIds = [...sites.keys()];
     for (const id of unlisted) {
-      report.notes.push(`site ${id} is not in the user's list of sites: its content is listed anyway; check the id`);
+      report.notes.push(
+        `site ${id} is not in the user's list of sites: its content is listed anyway; check the id`,
+      );
     }
   } catch (error) {
     report.problems.push(`cannot list sites: ${describe(error)}`);
@@ -126,7 +133,11 @@ export async function checkSource(source: SourceConfig, deps: CheckDeps = {}): P
   return done(failed.length > 0 ? CHECK_EXIT.listing : CHECK_EXIT.ok);
 }
 
-async function countScope(client: LumAppsClient, scope: Scope, siteName: string | undefined): Promise<ScopeCount> {
+async function countScope(
+  client: LumAppsClient,
+  scope: Scope,
+  siteName: string | undefined,
+): Promise<ScopeCount> {
   const result: ScopeCount = { ...scope, siteName, count: 0, invalid: 0 };
   try {
     const pages = client.listContent({
@@ -142,7 +153,8 @@ async function countScope(client: LumAppsClient, scope: Scope, siteName: string 
     }
   } catch (error) {
     result.count = undefined;
-    result.problem = error instanceof LumAppsAuthError ? `token: ${describe(error)}` : listingProblem(error, scope);
+    result.problem =
+      error instanceof LumAppsAuthError ? `token: ${describe(error)}` : listingProblem(error, scope);
   }
   return result;
 }
@@ -165,7 +177,9 @@ function describe(error: unknown): string {
   return `${error.message}${callId}`;
 }
 
-export function scopeLabel(s: Pick<ScopeCount, "siteId" | "siteName" | "type" | "action" | "customContentType">): string {
+export function scopeLabel(
+  s: Pick<ScopeCount, "siteId" | "siteName" | "type" | "action" | "customContentType">,
+): string {
   const site = s.siteName ? `${s.siteName} (${s.siteId})` : s.siteId;
   return `site ${site}, ${s.type}${s.customContentType ? `/${s.customContentType}` : ""} with ${s.action}`;
 }

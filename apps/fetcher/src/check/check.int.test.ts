@@ -61,7 +61,9 @@ describe("check against a good source", () => {
         ["news", "NEWS_READ"],
       ]) {
         const n = visible(site.id, type!);
-        expect(out).toContain(`site ${site.name} (${site.id}), ${type} with ${action}: ${n} live item${n === 1 ? "" : "s"} visible`);
+        expect(out).toContain(
+          `site ${site.name} (${site.id}), ${type} with ${action}: ${n} live item${n === 1 ? "" : "s"} visible`,
+        );
       }
     }
     expect(out).not.toContain("FAIL");
@@ -84,7 +86,9 @@ describe("check against a bad source", () => {
   });
 
   it("exits 2 with one line per missing setting", async () => {
-    const { code, out } = await check(env({ LUMAPPS_ORGANIZATION_ID: undefined, LUMAPPS_APPLICATION_SECRET: undefined }));
+    const { code, out } = await check(
+      env({ LUMAPPS_ORGANIZATION_ID: undefined, LUMAPPS_APPLICATION_SECRET: undefined }),
+    );
     expect(code).toBe(2);
     expect(out).toMatch(/organizationId.*required/);
     expect(out).toMatch(/applicationSecret.*required/);
@@ -118,7 +122,9 @@ describe("check against a bad source", () => {
     sim.control.addFault({ route: "instance/list", kind: "server-error", status: 500 });
     const { code, out } = await check(env());
     expect(code).toBe(4);
-    expect(out).toMatch(/FAIL {3}cannot list sites: LumApps answered instance\/list with HTTP 500.*LumApps-Call-Id [0-9a-f]+/);
+    expect(out).toMatch(
+      /FAIL {3}cannot list sites: LumApps answered instance\/list with HTTP 500.*LumApps-Call-Id [0-9a-f]+/,
+    );
   });
 
   it("exits 4 with one line per scope whose listing LumApps refuses", async () => {
@@ -126,7 +132,8 @@ describe("check against a bad source", () => {
     expect(code).toBe(4);
     const fails = out.split("\n").filter((l) => l.includes("FAIL"));
     expect(fails).toHaveLength(sim.control.instances().length);
-    for (const line of fails) expect(line).toMatch(/news with NEWS_LIST_WRONG: .*HTTP 400.*check the content type "news"/);
+    for (const line of fails)
+      expect(line).toMatch(/news with NEWS_LIST_WRONG: .*HTTP 400.*check the content type "news"/);
     expect(out).toMatch(/page with PAGE_READ: \d+ live items? visible/);
   });
 

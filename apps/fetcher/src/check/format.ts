@@ -1,4 +1,4 @@
-import { scopeLabel, type SourceCheck } from "./check-source.ts";
+import { type SourceCheck, scopeLabel } from "./check-source.ts";
 
 /** The short report an operator reads: what works, then one line per problem with what to do. */
 export function formatSourceCheck(check: SourceCheck): string[] {
@@ -11,12 +11,16 @@ export function formatSourceCheck(check: SourceCheck): string[] {
   if (check.sites.length > 0) {
     const shown = check.sites.slice(0, 10).map((s) => (s.name ? `${s.name} (${s.id})` : s.id));
     const more = check.sites.length > 10 ? `, and ${check.sites.length - 10} more` : "";
-    lines.push(`  ok     ${check.sites.length} site${check.sites.length === 1 ? "" : "s"}: ${shown.join(", ")}${more}`);
+    lines.push(
+      `  ok     ${check.sites.length} site${check.sites.length === 1 ? "" : "s"}: ${shown.join(", ")}${more}`,
+    );
   }
   for (const scope of check.scopes) {
     if (scope.count === undefined) continue;
     const unread = scope.invalid > 0 ? ` (${scope.invalid} in a shape the client cannot read)` : "";
-    lines.push(`  ok     ${scopeLabel(scope)}: ${scope.count} live item${scope.count === 1 ? "" : "s"} visible${unread}`);
+    lines.push(
+      `  ok     ${scopeLabel(scope)}: ${scope.count} live item${scope.count === 1 ? "" : "s"} visible${unread}`,
+    );
   }
   for (const note of check.notes) lines.push(`  note   ${note}`);
   for (const problem of check.problems) lines.push(`  FAIL   ${problem}`);

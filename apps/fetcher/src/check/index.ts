@@ -1,9 +1,21 @@
 import type { CliIo } from "../cli/commands.ts";
 import type { FetcherConfig } from "../config/load.ts";
-import { CHECK_EXIT, type CheckDeps, type CheckExitCode, checkSource, type SourceCheck } from "./check-source.ts";
+import {
+  CHECK_EXIT,
+  type CheckDeps,
+  type CheckExitCode,
+  checkSource,
+  type SourceCheck,
+} from "./check-source.ts";
 import { formatSourceCheck } from "./format.ts";
 
-export { CHECK_EXIT, type CheckDeps, type CheckExitCode, checkSource, type SourceCheck } from "./check-source.ts";
+export {
+  CHECK_EXIT,
+  type CheckDeps,
+  type CheckExitCode,
+  checkSource,
+  type SourceCheck,
+} from "./check-source.ts";
 export { formatSourceCheck } from "./format.ts";
 
 /**

@@ -14,7 +14,10 @@ export const LumAppsArticleSchema = z.looseObject({
   structuredContent: z
     .looseObject({
       dita: z
-        .looseObject({ lang: z.string().nullish(), translations: z.record(z.string(), z.unknown()).nullish() })
+        .looseObject({
+          lang: z.string().nullish(),
+          translations: z.record(z.string(), z.unknown()).nullish(),
+        })
         .nullish(),
     })
     .nullish(),

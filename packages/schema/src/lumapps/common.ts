@@ -21,7 +21,14 @@ export const LumAppsVersionSchema = z.union([z.number(), z.string().regex(/^\d+$
 export const LumAppsFeedKeysSchema = z.array(z.string());
 
 /** Content statuses (API.md §4). Unknown values are kept as strings by the schemas that use this. */
-export const LUMAPPS_CONTENT_STATUSES = ["DRAFT", "REFUSED", "TO_VALIDATE", "LIVE", "ARCHIVE", "DELETED"] as const;
+export const LUMAPPS_CONTENT_STATUSES = [
+  "DRAFT",
+  "REFUSED",
+  "TO_VALIDATE",
+  "LIVE",
+  "ARCHIVE",
+  "DELETED",
+] as const;
 export type LumAppsContentStatus = (typeof LUMAPPS_CONTENT_STATUSES)[number];
 
 /** People as LumApps describes them in `authorDetails`, `writerDetails`, `updatedByDetails`. */

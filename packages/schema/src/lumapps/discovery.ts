@@ -25,7 +25,10 @@ const DiscoverySchemaSchema = z.looseObject({
 export const LumAppsDiscoveryDocumentSchema = z.looseObject({
   basePath: z.string(),
   parameters: z.record(z.string(), DiscoveryParameterSchema),
-  resources: z.record(z.string(), z.looseObject({ methods: z.record(z.string(), DiscoveryMethodSchema).nullish() })),
+  resources: z.record(
+    z.string(),
+    z.looseObject({ methods: z.record(z.string(), DiscoveryMethodSchema).nullish() }),
+  ),
   schemas: z.record(z.string(), DiscoverySchemaSchema),
 });
 export type LumAppsDiscoveryDocument = z.infer<typeof LumAppsDiscoveryDocumentSchema>;

@@ -4,44 +4,44 @@
  * are accepted. Language keys stay as LumApps writes them: mapping to BCP 47 happens when the
  * fetcher builds its events (`toBcp47`).
  */
-export { LumAppsArticleSchema, type LumAppsArticle } from "./article.ts";
+export { type LumAppsArticle, LumAppsArticleSchema } from "./article.ts";
 export {
   LUMAPPS_CONTENT_STATUSES,
+  type LumAppsContentStatus,
   LumAppsFeedKeysSchema,
   LumAppsIdSchema,
+  type LumAppsLocalizedText,
   LumAppsLocalizedTextSchema,
+  type LumAppsPerson,
   LumAppsPersonSchema,
   LumAppsTimestampSchema,
   LumAppsVersionSchema,
-  type LumAppsContentStatus,
-  type LumAppsLocalizedText,
-  type LumAppsPerson,
 } from "./common.ts";
-export { LumAppsContentSchema, LumAppsRevisionSchema, type LumAppsContent } from "./content.ts";
-export { LumAppsDiscoveryDocumentSchema, type LumAppsDiscoveryDocument } from "./discovery.ts";
+export { type LumAppsContent, LumAppsContentSchema, LumAppsRevisionSchema } from "./content.ts";
+export { type LumAppsDiscoveryDocument, LumAppsDiscoveryDocumentSchema } from "./discovery.ts";
 export {
-  LumAppsV1ErrorBodySchema,
-  LumAppsV2ErrorBodySchema,
   type LumAppsV1ErrorBody,
+  LumAppsV1ErrorBodySchema,
   type LumAppsV2ErrorBody,
+  LumAppsV2ErrorBodySchema,
 } from "./errors.ts";
 export {
+  type LumAppsListEnvelope,
   LumAppsListEnvelopeSchema,
   LumAppsListErrorSchema,
   lumAppsListEnvelopeSchema,
-  type LumAppsListEnvelope,
 } from "./list.ts";
 export {
-  LumAppsContentTypeSchema,
-  LumAppsMetadataSchema,
   type LumAppsContentType,
+  LumAppsContentTypeSchema,
   type LumAppsMetadata,
+  LumAppsMetadataSchema,
 } from "./metadata.ts";
-export { LumAppsSiteSchema, type LumAppsSite } from "./site.ts";
+export { type LumAppsSite, LumAppsSiteSchema } from "./site.ts";
 export {
-  LumAppsTemplateComponentSchema,
-  LumAppsTemplateSchema,
   type LumAppsTemplate,
   type LumAppsTemplateComponent,
+  LumAppsTemplateComponentSchema,
+  LumAppsTemplateSchema,
 } from "./template.ts";
-export { LumAppsApplicationTokenSchema, type LumAppsApplicationToken } from "./token.ts";
+export { type LumAppsApplicationToken, LumAppsApplicationTokenSchema } from "./token.ts";

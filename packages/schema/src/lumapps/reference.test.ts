@@ -81,7 +81,9 @@ describe("the tolerant LumApps content schema", () => {
       id: 42,
       title: { pt_br: "Olá", "en-US": "Hi", jp: null },
       version: "7",
-      template: { components: [{ type: "widget", widgetType: "some-future-widget", properties: { x: [1] } }] },
+      template: {
+        components: [{ type: "widget", widgetType: "some-future-widget", properties: { x: [1] } }],
+      },
     });
     expect(parsed.id).toBe("42");
     expect(parsed.version).toBe(7);
@@ -94,10 +96,21 @@ describe("the tolerant LumApps content schema", () => {
   it("fails closed on a widget whose feedKeys is not a list of group ids, naming the path", () => {
     const result = LumAppsContentSchema.safeParse({
       id: "1",
-      template: { components: [{ type: "row", cells: [{ components: [{ type: "widget", feedKeys: "all" }] }] }] },
+      template: {
+        components: [{ type: "row", cells: [{ components: [{ type: "widget", feedKeys: "all" }] }] }],
+      },
     });
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.path).toEqual(["template", "components", 0, "cells", 0, "components", 0, "feedKeys"]);
+    expect(result.error?.issues[0]?.path).toEqual([
+      "template",
+      "components",
+      0,
+      "cells",
+      0,
+      "components",
+      0,
+      "feedKeys",
+    ]);
   });
 
   it("rejects a content without an id", () => {

@@ -6,7 +6,15 @@ import { z } from "zod";
  */
 export const LumAppsApplicationTokenSchema = z.looseObject({
   access_token: z.string().min(1),
-  expires_in: z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/).transform(Number)]).pipe(z.number().positive()),
+  expires_in: z
+    .union([
+      z.number(),
+      z
+        .string()
+        .regex(/^\d+(\.\d+)?$/)
+        .transform(Number),
+    ])
+    .pipe(z.number().positive()),
   token_type: z.string().nullish(),
   scope: z.string().nullish(),
 });
