@@ -1,4 +1,5 @@
 import {
+  LumAppsAuthError,
   type LumAppsConnection,
   LumAppsError,
   parseRetryAfter,
@@ -21,7 +22,10 @@ import {
 import { type RateLimiter, sleep as realSleep } from "./rate-limiter.ts";
 
 export interface LumAppsHooks {
-  /** one call per HTTP exchange (retries included); status is the HTTP status or what went wrong */
+  /**
+   * one call per HTTP exchange (retries and the re-send after a 401 included); status is the HTTP
+   * status, or "timeout"/"network", or "auth" when no token could be minted
+   */
   onRequest?: (route: string, status: number | "timeout" | "network" | "auth", ms: number) => void;
   /** before waiting to try again */
   onRetry?: (route: string, attempt: number, waitMs: number, error: LumAppsError) => void;
@@ -107,9 +111,10 @@ async function attemptOnce<T>(options: TransportOptions, spec: RequestSpec<T>, h
   let text: string;
   const tokensSeen: string[] = [];
   try {
-    response = await sendWithToken(options.tokens, spec.route, (token) => {
+    response = await sendWithToken(options.tokens, spec.route, async (token) => {
       tokensSeen.push(token);
-      return options.fetch(url, {
+      const sent = now();
+      const answer = await options.fetch(url, {
         method: spec.method,
         headers: {
           authorization: `Bearer ${token}`,
@@ -121,12 +126,18 @@ async function attemptOnce<T>(options: TransportOptions, spec: RequestSpec<T>, h
         body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
         signal: AbortSignal.timeout(spec.timeoutMs),
       });
+      // a 401 is answered inside sendWithToken (re-mint, send again): count that exchange here
+      if (answer.status === 401) hooks.onRequest?.(spec.route, 401, now() - sent);
+      return answer;
     });
     text = await response.text();
   } catch (caught) {
     const ms = now() - started;
     if (caught instanceof LumAppsError) {
-      hooks.onRequest?.(spec.route, "auth", ms);
+      // a mint that failed; a second 401 was counted above already
+      if (!(caught instanceof LumAppsAuthError && caught.reason === "token_rejected")) {
+        hooks.onRequest?.(spec.route, "auth", ms);
+      }
       throw caught;
     }
     const cause = safeCause(caught, [...hidden, ...tokensSeen]);

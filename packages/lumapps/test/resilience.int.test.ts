@@ -160,12 +160,14 @@ describe("timeouts", () => {
 
 describe("tokens and 401", () => {
   it("re-mints once and retries once after a 401", async () => {
-    const c = client();
+    const seen: (number | string)[] = [];
+    const c = client({ hooks: { onRequest: (_route, status) => seen.push(status) } });
     await collectItems(c.listSites());
     sim.control.revokeTokens();
     await collectItems(c.listSites());
     expect(mints()).toBe(2);
     expect(statuses("instance/list")).toMatchObject({ 401: 1, 200: 2 });
+    expect(seen).toEqual([200, 401, 200]);
   });
 
   it("re-mints once for many concurrent requests that met the same 401", async () => {
