@@ -1,94 +1,22 @@
-import { createTokenProvider, type LumAppsConnection, type TokenProvider } from "@lumasnip/auth";
+import { createTokenProvider } from "@lumasnip/auth";
 import {
-  type LumAppsArticle,
   LumAppsArticleSchema,
-  type LumAppsContent,
   LumAppsContentSchema,
-  type LumAppsContentType,
   LumAppsContentTypeSchema,
   LumAppsListEnvelopeSchema,
-  type LumAppsMetadata,
   LumAppsMetadataSchema,
-  type LumAppsSite,
   LumAppsSiteSchema,
 } from "@lumasnip/schema";
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./backoff.ts";
+import { DEFAULT_RETRY_POLICY } from "./backoff.ts";
+import { type LumAppsClient, type LumAppsClientOptions, MAX_PAGE_SIZE } from "./client-types.ts";
 import { LumAppsNotFoundError } from "./errors.ts";
 import { CONTENT_FIELDS } from "./fields.ts";
-import { type Page, paginate } from "./paging.ts";
-import { createRateLimiter, type RateLimiter } from "./rate-limiter.ts";
-import { createTransport, type LumAppsHooks } from "./transport.ts";
+import { paginate } from "./paging.ts";
+import { createRateLimiter } from "./rate-limiter.ts";
+import { createTransport } from "./transport.ts";
 
-export const MAX_PAGE_SIZE = 100;
-
-export interface ContentListQuery {
-  /** site ids (`instanceId`) */
-  siteIds?: string[];
-  /** `page`, `news`, `custom`, ...; absent: every type the user may read */
-  types?: string[];
-  customContentTypes?: string[];
-  /** default `["LIVE"]` */
-  statuses?: string[];
-  /** e.g. `PAGE_READ`: lets a user who is not a site admin list (one action per call) */
-  action?: string;
-  /** a LumApps language code; absent: not sent */
-  lang?: string;
-  /** default `["-updatedAt"]` */
-  sortOrder?: string[];
-  /** 1..100, default 100 */
-  maxResults?: number;
-  /** `fields` projection, default `CONTENT_FIELDS` */
-  fields?: string;
-  /** resume a listing after the page this cursor came with */
-  cursor?: string;
-}
-
-/** What the fetcher needs of LumApps; one client per source. */
-export interface LumAppsClient {
-  listSites(options?: { maxResults?: number; cursor?: string }): AsyncIterable<Page<LumAppsSite>>;
-  listContent(query: ContentListQuery): AsyncIterable<Page<LumAppsContent>>;
-  /** undefined when LumApps answers 404 (deleted, or not visible to the user) */
-  getContent(
-    id: string,
-    options?: { lang?: string; fields?: string; action?: string },
-  ): Promise<LumAppsContent | undefined>;
-  getMetadata(id: string): Promise<LumAppsMetadata | undefined>;
-  listMetadata(options?: {
-    siteId?: string;
-    familyId?: string;
-    maxResults?: number;
-  }): AsyncIterable<Page<LumAppsMetadata>>;
-  listContentTypes(
-    siteId: string,
-    options?: { maxResults?: number },
-  ): AsyncIterable<Page<LumAppsContentType>>;
-  /** a v2 community post ("article"); undefined on 404 */
-  getArticle(id: string): Promise<LumAppsArticle | undefined>;
-}
-
-export interface LumAppsClientOptions {
-  connection: LumAppsConnection;
-  /** defaults to a provider built from the connection (share one per source) */
-  tokens?: TokenProvider;
-  fetch?: typeof fetch;
-  retry?: Partial<RetryPolicy>;
-  timeouts?: {
-    /** one request, ms (default 30 s) */
-    defaultMs?: number;
-    /** `content/list` with templates inline is heavy, ms (default 120 s) */
-    listMs?: number;
-    /** one token mint, ms (default 30 s) */
-    tokenMs?: number;
-  };
-  /** request-rate limit of this source, requests/s (default 10; 0 = none) */
-  requestsPerSecond?: number;
-  /** or a limiter shared with something else */
-  limiter?: RateLimiter;
-  hooks?: LumAppsHooks;
-  sleep?: (ms: number) => Promise<void>;
-  now?: () => number;
-  random?: () => number;
-}
+export type { ContentListQuery, LumAppsClient, LumAppsClientOptions } from "./client-types.ts";
+export { MAX_PAGE_SIZE } from "./client-types.ts";
 
 export function createLumAppsClient(options: LumAppsClientOptions): LumAppsClient {
   const fetchFn = options.fetch ?? globalThis.fetch;

@@ -2,23 +2,16 @@ import {
   LumAppsAuthError,
   type LumAppsConnection,
   LumAppsError,
-  parseRetryAfter,
   redact,
   safeCause,
   secretForms,
   sendWithToken,
   type TokenProvider,
 } from "@lumasnip/auth";
-import { LumAppsV1ErrorBodySchema, LumAppsV2ErrorBodySchema } from "@lumasnip/schema";
 import type { z } from "zod";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelayMs } from "./backoff.ts";
-import {
-  LumAppsHttpError,
-  LumAppsNetworkError,
-  LumAppsNotFoundError,
-  LumAppsShapeError,
-  LumAppsTimeoutError,
-} from "./errors.ts";
+import { LumAppsNetworkError, LumAppsShapeError, LumAppsTimeoutError } from "./errors.ts";
+import { httpError, trimDetail } from "./http-error.ts";
 import { type RateLimiter, sleep as realSleep } from "./rate-limiter.ts";
 
 export interface LumAppsHooks {
@@ -178,7 +171,7 @@ async function attemptOnce<T>(options: TransportOptions, spec: RequestSpec<T>, h
       callId,
       retryable: false,
       issues: ["body: not JSON"],
-      context: { detail: trim(redact(text, hidden)) },
+      context: { detail: trimDetail(redact(text, hidden)) },
     });
   }
   const parsed = spec.schema.safeParse(json);
@@ -195,37 +188,3 @@ async function attemptOnce<T>(options: TransportOptions, spec: RequestSpec<T>, h
     },
   );
 }
-
-function httpError(route: string, response: Response, text: string, callId: string | undefined, now: number) {
-  const status = response.status;
-  const detail = errorDetail(text);
-  const Kind = status === 404 ? LumAppsNotFoundError : LumAppsHttpError;
-  return new Kind(`LumApps answered ${route} with HTTP ${status}${detail ? `: ${detail}` : ""}`, {
-    route,
-    status,
-    callId,
-    detail,
-    retryable: status === 408 || status === 429 || status >= 500,
-    retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), now),
-  });
-}
-
-/** v2 errors, v1 (Google endpoints) errors, or the raw text, trimmed. */
-function errorDetail(text: string): string {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return trim(text);
-  }
-  const v2 = LumAppsV2ErrorBodySchema.safeParse(json);
-  if (v2.success && v2.data.errors[0]) {
-    const e = v2.data.errors[0];
-    return trim([e.code, e.title, e.detail].filter(Boolean).join(" — "));
-  }
-  const v1 = LumAppsV1ErrorBodySchema.safeParse(json);
-  if (v1.success) return trim(v1.data.error.message ?? String(v1.data.error.code ?? ""));
-  return trim(text);
-}
-
-const trim = (text: string) => text.replace(/\s+/g, " ").trim().slice(0, 300);
