@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Kafka } from "kafkajs";
+import { topicOffsets } from "./offsets.ts";
 import { applyRecord } from "./codec.ts";
 import type { LoadedState } from "./types.ts";
 
@@ -14,9 +15,7 @@ export async function readStates(
   options: { groupPrefix: string; timeoutMs?: number } = { groupPrefix: "lumasnip" },
 ): Promise<Map<string, LoadedState>> {
   const states = new Map(sourceIds.map((id) => [id, { header: undefined, items: new Map() } as LoadedState]));
-  const admin = kafka.admin();
-  await admin.connect();
-  const offsets = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
+  const offsets = await topicOffsets(kafka, topic);
   const targets = new Map(offsets.filter((p) => p.high !== p.low).map((p) => [p.partition, Number(p.high) - 1]));
   if (targets.size === 0) return states;
   const consumer = kafka.consumer({ groupId: `${options.groupPrefix}-state-reader-${randomBytes(6).toString("hex")}`, maxWaitTimeInMs: 200 });

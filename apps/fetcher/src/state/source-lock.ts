@@ -2,6 +2,7 @@ import type { Logger } from "@lumasnip/service";
 import type { Consumer, Kafka } from "kafkajs";
 import { applyRecord } from "./codec.ts";
 import { lockAssigner } from "./lock-assigner.ts";
+import { topicOffsets } from "./offsets.ts";
 import type { LoadedState } from "./types.ts";
 
 /** Another fetcher holds the source and did not let go in time. */
@@ -150,14 +151,8 @@ export async function acquireSourceLock(o: AcquireOptions): Promise<SourceLock |
 
 /** The partition's end offset, or 0 when it holds nothing (so there is nothing to wait for). */
 async function highWatermark(kafka: Kafka, topic: string): Promise<number> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    const p = offsets.find((x) => x.partition === 0) ?? offsets[0];
-    if (!p || p.high === p.low) return 0;
-    return Number(p.high);
-  } finally {
-    await admin.disconnect();
-  }
+  const offsets = await topicOffsets(kafka, topic);
+  const p = offsets.find((x) => x.partition === 0) ?? offsets[0];
+  if (!p || p.high === p.low) return 0;
+  return Number(p.high);
 }

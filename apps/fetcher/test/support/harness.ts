@@ -27,6 +27,8 @@ export interface Harness {
   /** runs one CLI command in this process; resolves its exit code and what it printed */
   cli(argv: string[], options?: { signal?: AbortSignal }): Promise<{ code: number; out: string }>;
   events(): Promise<ContentEvent[]>;
+  /** the content events not returned by an earlier call (by partition and offset) */
+  fresh(): Promise<ContentEvent[]>;
   upserts(): Promise<ContentUpserted[]>;
   deletes(): Promise<ContentDeleted[]>;
   dlq(): Promise<DlqRecord[]>;
@@ -44,6 +46,7 @@ export interface HarnessOptions {
 }
 
 const kafka = testKafka();
+process.env.KAFKAJS_NO_PARTITIONER_WARNING = "1";
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const sim = await startSimulator({ seed: "demo", ...options.sim });
@@ -78,12 +81,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     KAFKAJS_NO_PARTITIONER_WARNING: "1",
     FETCHER_CONFIG: configFile,
     LUMAPPS_APPLICATION_SECRET: sim.app.secret,
-    LOG_LEVEL: options.logLevel ?? "silent",
+    LOG_LEVEL: options.logLevel ?? "error",
   };
   const metrics = createFetcherMetrics({ defaults: false });
-  const logger = createLogger({ name: "fetcher-test", level: options.logLevel ?? "silent" });
+  const logger = createLogger({ name: "fetcher-test", level: options.logLevel ?? "error" });
   const topics = topicNames(prefix);
   const events = async () => (await readTopic(kafka, topics.content)).map((m) => m.value as ContentEvent);
+  const seen = new Set<string>();
   return {
     sim,
     prefix,
@@ -108,6 +112,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return { code, out };
     },
     events,
+    async fresh() {
+      const out: ContentEvent[] = [];
+      for (const m of await readTopic(kafka, topics.content)) {
+        const at = `${m.partition}:${m.offset}`;
+        if (seen.has(at)) continue;
+        seen.add(at);
+        out.push(m.value as ContentEvent);
+      }
+      return out;
+    },
     upserts: async () => (await events()).filter((e): e is ContentUpserted => e.kind === "content.upserted"),
     deletes: async () => (await events()).filter((e): e is ContentDeleted => e.kind === "content.deleted"),
     dlq: async () => (await readTopic(kafka, topics.dlq)).map((m) => m.value as DlqRecord),
