@@ -10,7 +10,9 @@ export default defineConfig({
         plugins: [
           cloudflareTest({
             wrangler: { configPath: "./wrangler.jsonc" },
-            miniflare: { bindings: { ADMIN_SECRET: "test-admin-secret-0123456789abcdef", EXPOSE_KV_OPS: "true" } },
+            miniflare: {
+              bindings: { ADMIN_SECRET: "test-admin-secret-0123456789abcdef", EXPOSE_KV_OPS: "true" },
+            },
           }),
         ],
         test: { name: "worker", include: ["test/**/*.worker.test.ts"] },

@@ -1,7 +1,7 @@
 import { MIN_STALE_GRACE_SECONDS } from "@lumasnip/schema";
 import { z } from "zod";
-import type { KvStore } from "./kv/store.ts";
 import type { Principal, Reader } from "./auth/principal.ts";
+import type { KvStore } from "./kv/store.ts";
 
 /**
  * The worker's bindings: `Env` comes from `wrangler types` (worker-configuration.d.ts); secrets
@@ -27,7 +27,10 @@ export interface Variables {
 
 export type AppEnv = { Bindings: Bindings; Variables: Variables };
 
-const flag = z.enum(["true", "false", ""]).optional().transform((v) => v === "true");
+const flag = z
+  .enum(["true", "false", ""])
+  .optional()
+  .transform((v) => v === "true");
 const seconds = (fallback: number) => z.coerce.number().int().positive().max(86_400).default(fallback);
 
 export const VarsSchema = z
@@ -35,11 +38,19 @@ export const VarsSchema = z
     STALE_GRACE_SECONDS: seconds(MIN_STALE_GRACE_SECONDS),
     ALLOW_SHORT_GRACE: flag,
     AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
-    LAST_USED_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(10),
+    LAST_USED_INTERVAL_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(10),
     EXPOSE_KV_OPS: flag,
     ADMIN_SECRET: z
       .string()
-      .regex(/^[\x21-\x7e]{32,512}$/, "use 32-512 printable ASCII characters without spaces (openssl rand -base64 32)")
+      .regex(
+        /^[\x21-\x7e]{32,512}$/,
+        "use 32-512 printable ASCII characters without spaces (openssl rand -base64 32)",
+      )
       .optional(),
     CURSOR_SECRET: z.string().min(32, "use at least 32 characters (openssl rand -base64 32)").optional(),
   })
@@ -52,7 +63,11 @@ export const VarsSchema = z
       });
     }
     if (!v.CURSOR_SECRET && !v.ADMIN_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["CURSOR_SECRET"], message: "set CURSOR_SECRET (or ADMIN_SECRET): it seals listing cursors" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["CURSOR_SECRET"],
+        message: "set CURSOR_SECRET (or ADMIN_SECRET): it seals listing cursors",
+      });
     }
   });
 

@@ -59,7 +59,9 @@ function toEdgeError(err: unknown): EdgeError {
 export function onError(err: unknown, c: Context<AppEnv>): Response {
   const e = toEdgeError(err);
   if (e.status >= 500) {
-    console.error(JSON.stringify({ level: "error", msg: "request failed", path: c.req.path, error: String(err) }));
+    console.error(
+      JSON.stringify({ level: "error", msg: "request failed", path: c.req.path, error: String(err) }),
+    );
   }
   if (e.code === "unauthorized") c.header("WWW-Authenticate", 'Bearer realm="lumasnip"');
   return c.json({ ...errorBody(e.code, e.message), ...e.extra }, e.status);

@@ -1,5 +1,5 @@
-import { env } from "cloudflare:workers";
 import { createExecutionContext, createScheduledController, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
 import { kvKeys, type Manifest } from "@lumasnip/schema";
 import { beforeAll, describe, expect, it } from "vitest";
 import worker from "../src/index.ts";
@@ -38,7 +38,11 @@ describe("the admin protocol", () => {
   it("answers 409 with the current version when the expected version is stale, and writes nothing", async () => {
     const c = await buildContent({ contentId: "5002", texts: { en: ["A."] }, tags: ["metadata:conflict"] });
     await publish(c);
-    const changed = await buildContent({ contentId: "5002", texts: { en: ["Changed."] }, tags: ["metadata:other"] });
+    const changed = await buildContent({
+      contentId: "5002",
+      texts: { en: ["Changed."] },
+      tags: ["metadata:other"],
+    });
     for (const expectedVersion of [null, 2]) {
       const res = await call(`/admin/v1/manifests/${c.key}/commit`, {
         key: writer,
@@ -46,19 +50,39 @@ describe("the admin protocol", () => {
         body: { expectedVersion, manifest: changed.manifest },
       });
       expect(res.status).toBe(409);
-      expect(await res.json()).toEqual({ error: { code: "conflict", message: expect.any(String) }, currentVersion: 1 });
+      expect(await res.json()).toEqual({
+        error: { code: "conflict", message: expect.any(String) },
+        currentVersion: 1,
+      });
     }
     expect(await kvNames("it:metadata:other|")).toEqual([]);
     expect((await callJson<Manifest>(`/admin/v1/manifests/${c.key}`, { key: writer })).version).toBe(1);
-    const none = await call("/admin/v1/manifests/acme:5999/commit", { key: writer, method: "POST", body: { expectedVersion: 3, manifest: (await buildContent({ contentId: "5999", texts: { en: ["x."] } })).manifest } });
+    const none = await call("/admin/v1/manifests/acme:5999/commit", {
+      key: writer,
+      method: "POST",
+      body: {
+        expectedVersion: 3,
+        manifest: (await buildContent({ contentId: "5999", texts: { en: ["x."] } })).manifest,
+      },
+    });
     expect(((await none.json()) as { currentVersion: unknown }).currentVersion).toBeNull();
   });
 
   it("keeps the tag, site and URL indexes in step with each commit", async () => {
-    const v1 = await buildContent({ contentId: "5003", texts: { en: ["A."], fr: ["Un."] }, tags: ["metadata:old", "metadata:kept"], siteId: "s1" });
+    const v1 = await buildContent({
+      contentId: "5003",
+      texts: { en: ["A."], fr: ["Un."] },
+      tags: ["metadata:old", "metadata:kept"],
+      siteId: "s1",
+    });
     await publish(v1);
     expect(await kvNames("it:metadata:old|")).toEqual(["it:metadata:old|acme:5003"]);
-    const v2 = await buildContent({ contentId: "5003", texts: { en: ["A."] }, tags: ["metadata:kept", "metadata:new"], siteId: "s2" });
+    const v2 = await buildContent({
+      contentId: "5003",
+      texts: { en: ["A."] },
+      tags: ["metadata:kept", "metadata:new"],
+      siteId: "s2",
+    });
     await publish(v2, 1);
     expect(await kvNames("it:metadata:old|")).toEqual([]);
     expect(await kvNames("it:metadata:new|")).toEqual(["it:metadata:new|acme:5003"]);
@@ -101,25 +125,42 @@ describe("the admin protocol", () => {
     await publish(v1, 2);
     await gcAt(Date.now() + GRACE_MS + 60_000);
     for (const id of v1.ids.en ?? []) expect(await env.SNIPPETS.get(kvKeys.snippet(id))).not.toBeNull();
-    const served = await callJson<{ snippets: unknown[] }>(`/v1/contents/${v1.key}/snippets`, { key: reader });
+    const served = await callJson<{ snippets: unknown[] }>(`/v1/contents/${v1.key}/snippets`, {
+      key: reader,
+    });
     expect(served.snippets).toHaveLength(2);
   });
 
   it("deletes a content: manifest and index entries at once, its snippets after the grace period, by the cron handler", async () => {
-    const c = await buildContent({ contentId: "5006", texts: { en: ["One.", "Two."], de: ["Eins."] }, tags: ["metadata:gone"], siteId: "gone" });
+    const c = await buildContent({
+      contentId: "5006",
+      texts: { en: ["One.", "Two."], de: ["Eins."] },
+      tags: ["metadata:gone"],
+      siteId: "gone",
+    });
     await publish(c);
-    const res = await callJson<{ deleted: boolean; scheduled: number; dueAt: string }>(`/admin/v1/contents/${c.key}`, { key: writer, method: "DELETE" });
+    const res = await callJson<{ deleted: boolean; scheduled: number; dueAt: string }>(
+      `/admin/v1/contents/${c.key}`,
+      { key: writer, method: "DELETE" },
+    );
     expect(res).toMatchObject({ deleted: true, scheduled: 3 });
     expect(await kvNames(`m:${c.key}`)).toEqual([]);
     expect(await kvNames("it:metadata:gone|")).toEqual([]);
     expect(await kvNames("is:acme:gone|")).toEqual([]);
     expect((await call(`/v1/contents/${c.key}`, { key: reader })).status).toBe(404);
     expect((await call(`/v1/snippets/${c.ids.en?.[0]}`, { key: reader })).status).toBe(404);
-    expect(await callJson(`/admin/v1/contents/${c.key}`, { key: writer, method: "DELETE" })).toEqual({ deleted: false, scheduled: 0 });
+    expect(await callJson(`/admin/v1/contents/${c.key}`, { key: writer, method: "DELETE" })).toEqual({
+      deleted: false,
+      scheduled: 0,
+    });
 
     // through the worker's own scheduled export, as the cron calls it
     const ctx = createExecutionContext();
-    await worker.scheduled(createScheduledController({ scheduledTime: Date.parse(res.dueAt) + 1 }), env as never, ctx);
+    await worker.scheduled(
+      createScheduledController({ scheduledTime: Date.parse(res.dueAt) + 1 }),
+      env as never,
+      ctx,
+    );
     await waitOnExecutionContext(ctx);
     for (const s of c.snippets) expect(await env.SNIPPETS.get(kvKeys.snippet(s.id))).toBeNull();
     expect((await kvNames("g:")).filter((n) => n.includes(c.key))).toEqual([]);
@@ -128,7 +169,11 @@ describe("the admin protocol", () => {
   it("answers 409 to a delete whose expected version is stale", async () => {
     const c = await buildContent({ contentId: "5007", texts: { en: ["x."] } });
     await publish(c);
-    const res = await call(`/admin/v1/contents/${c.key}`, { key: writer, method: "DELETE", body: { expectedVersion: 9 } });
+    const res = await call(`/admin/v1/contents/${c.key}`, {
+      key: writer,
+      method: "DELETE",
+      body: { expectedVersion: 9 },
+    });
     expect(res.status).toBe(409);
     expect(((await res.json()) as { currentVersion: number }).currentVersion).toBe(1);
   });
@@ -147,11 +192,16 @@ describe("the admin protocol", () => {
     const second = await gcAt(later);
     expect(first.deleted + second.deleted).toBe(1200);
     expect(second.remaining).toBe(0);
-    expect((await env.SNIPPETS.list({ prefix: "s:" })).keys.filter((k) => c.ids.en?.includes(k.name.slice(2)))).toEqual([]);
+    expect(
+      (await env.SNIPPETS.list({ prefix: "s:" })).keys.filter((k) => c.ids.en?.includes(k.name.slice(2))),
+    ).toEqual([]);
   }, 60_000);
 
   it("lets an admin key or the bootstrap secret run GC on demand", async () => {
-    expect(await callJson("/admin/v1/gc", { key: writer, method: "POST" })).toEqual({ deleted: expect.any(Number), remaining: expect.any(Number) });
+    expect(await callJson("/admin/v1/gc", { key: writer, method: "POST" })).toEqual({
+      deleted: expect.any(Number),
+      remaining: expect.any(Number),
+    });
     expect((await call("/admin/v1/gc", { key: ADMIN_SECRET, method: "POST" })).status).toBe(200);
   });
 });
@@ -159,7 +209,10 @@ describe("the admin protocol", () => {
 describe("API keys", () => {
   it("records a key's last use at most once per interval, beside its record", async () => {
     const key = await createKey({ name: "usage", audiences: ["*"] });
-    const { keys } = await callJson<{ keys: { id: string; name: string; lastUsedAt?: string }[] }>("/admin/v1/keys", { key: ADMIN_SECRET });
+    const { keys } = await callJson<{ keys: { id: string; name: string; lastUsedAt?: string }[] }>(
+      "/admin/v1/keys",
+      { key: ADMIN_SECRET },
+    );
     const id = keys.find((k) => k.name === "usage")?.id as string;
     expect(keys.find((k) => k.id === id)?.lastUsedAt).toBeUndefined();
     const c = await buildContent({ contentId: "5100", texts: { en: ["x."] } });
@@ -168,7 +221,9 @@ describe("API keys", () => {
     expect(first.headers.get("x-lumasnip-kv-ops")).toBe("3"); // key lookup + last-used write + manifest
     const second = await call(`/v1/contents/${c.key}`, { key });
     expect(second.headers.get("x-lumasnip-kv-ops")).toBe("1");
-    const after = await callJson<{ keys: { id: string; lastUsedAt?: string }[] }>("/admin/v1/keys", { key: ADMIN_SECRET });
+    const after = await callJson<{ keys: { id: string; lastUsedAt?: string }[] }>("/admin/v1/keys", {
+      key: ADMIN_SECRET,
+    });
     expect(after.keys.find((k) => k.id === id)?.lastUsedAt).toMatch(/Z$/);
   });
 
@@ -176,21 +231,34 @@ describe("API keys", () => {
     const admin = await createKey({ name: "second admin", audiences: ["*"], scopes: ["admin"] });
     const made = await callJson<{ key: string; id: string; scopes: string[] }>(
       "/admin/v1/keys",
-      { key: admin, method: "POST", body: { name: "made by admin", audiences: ["g"], scopes: ["read", "read"] } },
+      {
+        key: admin,
+        method: "POST",
+        body: { name: "made by admin", audiences: ["g"], scopes: ["read", "read"] },
+      },
       201,
     );
     expect(made.scopes).toEqual(["read"]);
     const c = await buildContent({ contentId: "5101", texts: { en: ["x."] } });
     await publish(c);
     expect((await call(`/v1/contents/${c.key}`, { key: made.key })).status).toBe(200);
-    expect(await callJson(`/admin/v1/keys/${made.id}`, { key: admin, method: "DELETE" })).toEqual({ revoked: true });
+    expect(await callJson(`/admin/v1/keys/${made.id}`, { key: admin, method: "DELETE" })).toEqual({
+      revoked: true,
+    });
     expect((await call(`/v1/contents/${c.key}`, { key: made.key })).status).toBe(401);
-    const listed = await callJson<{ keys: { id: string; revokedAt?: string }[] }>("/admin/v1/keys", { key: admin });
+    const listed = await callJson<{ keys: { id: string; revokedAt?: string }[] }>("/admin/v1/keys", {
+      key: admin,
+    });
     expect(listed.keys.find((k) => k.id === made.id)?.revokedAt).toMatch(/Z$/);
   });
 
   it("refuses a malformed key request", async () => {
-    for (const body of [{}, { name: "x", audiences: [], scopes: ["read"] }, { name: "x", audiences: ["*"], scopes: ["root"] }, { name: "", audiences: ["*"], scopes: ["read"] }]) {
+    for (const body of [
+      {},
+      { name: "x", audiences: [], scopes: ["read"] },
+      { name: "x", audiences: ["*"], scopes: ["root"] },
+      { name: "", audiences: ["*"], scopes: ["read"] },
+    ]) {
       expect((await call("/admin/v1/keys", { key: ADMIN_SECRET, method: "POST", body })).status).toBe(400);
     }
   });

@@ -1,7 +1,7 @@
 import type { Snippet } from "@lumasnip/schema";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, callJson, createKey, kvOps, publish } from "./support/client.ts";
-import { buildContent, type BuiltContent } from "./support/fixtures.ts";
+import { type BuiltContent, buildContent } from "./support/fixtures.ts";
 
 let reader: string;
 let page: BuiltContent;
@@ -11,16 +11,30 @@ beforeAll(async () => {
   reader = await createKey({ audiences: ["*"] });
   page = await buildContent({
     contentId: "1001",
-    texts: { en: ["Hello world.", "Second paragraph.", "Third one."], fr: ["Bonjour le monde.", "Deuxième."], "pt-BR": ["Olá mundo."] },
+    texts: {
+      en: ["Hello world.", "Second paragraph.", "Third one."],
+      fr: ["Bonjour le monde.", "Deuxième."],
+      "pt-BR": ["Olá mundo."],
+    },
     tags: ["metadata:42", "type:news"],
     siteId: "hr",
     defaultLang: "fr",
   });
   await publish(page);
-  big = await buildContent({ contentId: "1002", texts: { en: Array.from({ length: 250 }, (_, i) => `Paragraph number ${i}.`) } });
+  big = await buildContent({
+    contentId: "1002",
+    texts: { en: Array.from({ length: 250 }, (_, i) => `Paragraph number ${i}.`) },
+  });
   await publish(big);
   for (let i = 0; i < 5; i++) {
-    await publish(await buildContent({ contentId: `20${i}`, texts: { en: [`Listed ${i}.`] }, tags: ["metadata:list"], siteId: "lists" }));
+    await publish(
+      await buildContent({
+        contentId: `20${i}`,
+        texts: { en: [`Listed ${i}.`] },
+        tags: ["metadata:list"],
+        siteId: "lists",
+      }),
+    );
   }
   // the first request of a key costs one more read (its record, then cached in the isolate) and
   // one last-used write: the counts below are the routes' own
@@ -70,7 +84,12 @@ describe("the read API for a key that may read everything", () => {
 
   it("picks the language: lang, its base language, Accept-Language by q, the site's default, then the first", async () => {
     const lang = async (query: string, headers: Record<string, string> = {}) =>
-      ((await callJson<{ lang: string }>(`/v1/contents/${page.key}/snippets${query}`, { key: reader, headers })).lang);
+      (
+        await callJson<{ lang: string }>(`/v1/contents/${page.key}/snippets${query}`, {
+          key: reader,
+          headers,
+        })
+      ).lang;
     expect(await lang("?lang=fr")).toBe("fr");
     expect(await lang("?lang=pt")).toBe("pt-BR");
     expect(await lang("", { "accept-language": "de-DE, pt-br;q=0.9, en;q=0.8" })).toBe("pt-BR");
@@ -80,7 +99,12 @@ describe("the read API for a key that may read everything", () => {
     const noDefault = await buildContent({ contentId: "1003", texts: { de: ["Hallo."], en: ["Hi."] } });
     await publish(noDefault);
     expect(
-      (await callJson<{ lang: string }>(`/v1/contents/${noDefault.key}/snippets`, { key: reader, headers: { "accept-language": "ja" } })).lang,
+      (
+        await callJson<{ lang: string }>(`/v1/contents/${noDefault.key}/snippets`, {
+          key: reader,
+          headers: { "accept-language": "ja" },
+        })
+      ).lang,
     ).toBe("de");
   });
 
@@ -123,7 +147,10 @@ describe("the read API for a key that may read everything", () => {
     do {
       const q: string = cursor ? `&cursor=${cursor}` : "";
       const res = await call(`/v1/tags/metadata:list/contents?limit=2${q}`, { key: reader });
-      const body = (await res.json()) as { items: { key: string; title: Record<string, string> }[]; cursor: string | null };
+      const body = (await res.json()) as {
+        items: { key: string; title: Record<string, string> }[];
+        cursor: string | null;
+      };
       expect(body.items.length).toBeLessThanOrEqual(2);
       if (body.cursor) expect(body.cursor).not.toMatch(/acme|metadata/);
       seen.push(...body.items.map((i) => i.key));
@@ -133,13 +160,27 @@ describe("the read API for a key that may read everything", () => {
     } while (cursor);
     expect(seen).toEqual(["acme:200", "acme:201", "acme:202", "acme:203", "acme:204"]);
     expect(pages).toBe(3);
-    const site = await callJson<{ items: { key: string }[]; cursor: null }>("/v1/sites/acme/lists/contents", { key: reader });
-    expect(site.items.map((i) => i.key)).toEqual(["acme:200", "acme:201", "acme:202", "acme:203", "acme:204"]);
+    const site = await callJson<{ items: { key: string }[]; cursor: null }>("/v1/sites/acme/lists/contents", {
+      key: reader,
+    });
+    expect(site.items.map((i) => i.key)).toEqual([
+      "acme:200",
+      "acme:201",
+      "acme:202",
+      "acme:203",
+      "acme:204",
+    ]);
     expect(site.cursor).toBeNull();
   });
 
   it("finds a content by any of its URLs, normalized, in one list and one bulk read", async () => {
-    for (const url of [page.url.en, page.url.fr, `${page.url.en}/`, `${page.url.en}#section`, (page.url.en as string).replace("intranet.example.com", "INTRANET.example.com")]) {
+    for (const url of [
+      page.url.en,
+      page.url.fr,
+      `${page.url.en}/`,
+      `${page.url.en}#section`,
+      (page.url.en as string).replace("intranet.example.com", "INTRANET.example.com"),
+    ]) {
       const res = await call(`/v1/lookup?url=${encodeURIComponent(url as string)}`, { key: reader });
       expect(res.status, url).toBe(200);
       expect(((await res.json()) as { key: string }).key).toBe(page.key);
@@ -149,7 +190,9 @@ describe("the read API for a key that may read everything", () => {
 
   it("answers health and the OpenAPI document without a key", async () => {
     expect(await callJson("/healthz")).toEqual({ status: "ok" });
-    const doc = await callJson<{ openapi: string; paths: Record<string, Record<string, unknown>> }>("/openapi.json");
+    const doc = await callJson<{ openapi: string; paths: Record<string, Record<string, unknown>> }>(
+      "/openapi.json",
+    );
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
@@ -162,7 +205,10 @@ describe("the read API for a key that may read everything", () => {
         "/admin/v1/manifests/{contentKey}/commit",
       ]),
     );
-    const params = (doc.paths["/v1/snippets/{snippetId}"]?.get as { parameters: { name: string; schema: { pattern?: string } }[] }).parameters;
+    const operation = doc.paths["/v1/snippets/{snippetId}"]?.get as
+      | { parameters: { name: string; schema: { pattern?: string } }[] }
+      | undefined;
+    const params = operation?.parameters ?? [];
     expect(params[0]).toMatchObject({ name: "snippetId", schema: { pattern: "^[a-z2-7]{26}$" } });
   });
 });

@@ -1,7 +1,7 @@
 import { AUDIENCE_HEADER, type Snippet } from "@lumasnip/schema";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_SECRET, call, callJson, createKey, publish, writeKey } from "./support/client.ts";
-import { buildContent, type BuiltContent } from "./support/fixtures.ts";
+import { type BuiltContent, buildContent } from "./support/fixtures.ts";
 
 const DAY = 86_400_000;
 const TAG = "metadata:sec";
@@ -18,13 +18,23 @@ beforeAll(async () => {
     nobody: { audience: [] },
     mixed: { audience: ["*"], narrower: { "en:1": ["board"] } },
     future: { audience: ["*"], publishedAt: new Date(Date.now() + DAY).toISOString() },
-    expired: { audience: ["*"], publishedAt: new Date(Date.now() - 2 * DAY).toISOString(), endDate: new Date(Date.now() - DAY).toISOString() },
+    expired: {
+      audience: ["*"],
+      publishedAt: new Date(Date.now() - 2 * DAY).toISOString(),
+      endDate: new Date(Date.now() - DAY).toISOString(),
+    },
   };
   let n = 0;
   for (const [name, spec] of Object.entries(specs)) {
     const c = await buildContent({
       contentId: `90${n++}`,
-      texts: { en: [`${name} first paragraph.`, `${name} second paragraph, secret to some.`, `${name} third paragraph.`] },
+      texts: {
+        en: [
+          `${name} first paragraph.`,
+          `${name} second paragraph, secret to some.`,
+          `${name} third paragraph.`,
+        ],
+      },
       tags: [TAG],
       siteId: SITE,
       ...spec,
@@ -70,7 +80,10 @@ function request(view: View): { key: string; headers: Record<string, string> } {
 }
 
 /** What an unknown item answers: status and body a hidden one must match byte for byte. */
-async function unknown(path: string, view: View): Promise<{ status: number; body: string; type: string | null }> {
+async function unknown(
+  path: string,
+  view: View,
+): Promise<{ status: number; body: string; type: string | null }> {
   const res = await call(path, request(view));
   return { status: res.status, body: await res.text(), type: res.headers.get("content-type") };
 }
@@ -85,17 +98,22 @@ describe("who may read what: keys × audiences × trusted narrowing × routes", 
       const seesBoard = view.sees.includes("mixed+");
       const hiddenMarks: string[] = [];
       for (const [name, c] of Object.entries(contents)) {
-        if (!visible.has(name)) hiddenMarks.push(c.key, ...c.snippets.map((s) => s.id), `${name} first paragraph`);
+        if (!visible.has(name))
+          hiddenMarks.push(c.key, ...c.snippets.map((s) => s.id), `${name} first paragraph`);
       }
       if (!seesBoard) hiddenMarks.push(boardParagraph, "mixed second paragraph");
       const leaks = (text: string, where: string) => {
-        for (const mark of hiddenMarks) expect(text.includes(mark), `${label}: ${where} leaks ${mark}`).toBe(false);
+        for (const mark of hiddenMarks)
+          expect(text.includes(mark), `${label}: ${where} leaks ${mark}`).toBe(false);
       };
 
       const missingManifest = await unknown("/v1/contents/acme:missing", view);
       const missingSnippets = await unknown("/v1/contents/acme:missing/snippets", view);
       const missingSnippet = await unknown(`/v1/snippets/${"b".repeat(26)}`, view);
-      const missingUrl = await unknown(`/v1/lookup?url=${encodeURIComponent("https://intranet.example.com/none")}`, view);
+      const missingUrl = await unknown(
+        `/v1/lookup?url=${encodeURIComponent("https://intranet.example.com/none")}`,
+        view,
+      );
       expect(missingManifest.status).toBe(404);
 
       for (const [name, c] of Object.entries(contents)) {
@@ -110,7 +128,12 @@ describe("who may read what: keys × audiences × trusted narrowing × routes", 
           expect(manifest.status, `${label}: manifest of ${name}`).toBe(200);
           expect(snippets.status).toBe(200);
           expect(lookup.status).toBe(200);
-          for (const [where, r] of [["manifest", manifest], ["snippets", snippets], ["lookup", lookup]] as const) leaks(r.body, `${where} of ${name}`);
+          for (const [where, r] of [
+            ["manifest", manifest],
+            ["snippets", snippets],
+            ["lookup", lookup],
+          ] as const)
+            leaks(r.body, `${where} of ${name}`);
           const served = (JSON.parse(snippets.body) as { snippets: Snippet[] }).snippets;
           expect(served.map((s) => s.ordinal)).toEqual(served.map((_, i) => i));
           expect(served.length).toBe(name === "mixed" && !seesBoard ? 2 : 3);
@@ -143,7 +166,9 @@ describe("who may read what: keys × audiences × trusted narrowing × routes", 
           keysSeen.push(...page.items.map((i) => i.key));
           cursor = page.cursor;
         } while (cursor);
-        expect(keysSeen.sort(), `${label}: ${path}`).toEqual([...visible].map((v) => contents[v]?.key).sort());
+        expect(keysSeen.sort(), `${label}: ${path}`).toEqual(
+          [...visible].map((v) => contents[v]?.key).sort(),
+        );
       }
     });
   }
@@ -162,9 +187,13 @@ describe("keys and scopes", () => {
     const path = `/v1/contents/${contents.pub?.key}`;
     const revoked = await createKey({ name: "to revoke", audiences: ["*"] });
     expect((await call(path, { key: revoked })).status).toBe(200);
-    const { keys: listed } = await callJson<{ keys: { id: string; name: string }[] }>("/admin/v1/keys", { key: ADMIN_SECRET });
+    const { keys: listed } = await callJson<{ keys: { id: string; name: string }[] }>("/admin/v1/keys", {
+      key: ADMIN_SECRET,
+    });
     const id = listed.find((k) => k.name === "to revoke")?.id as string;
-    expect(await callJson(`/admin/v1/keys/${id}`, { key: ADMIN_SECRET, method: "DELETE" })).toEqual({ revoked: true });
+    expect(await callJson(`/admin/v1/keys/${id}`, { key: ADMIN_SECRET, method: "DELETE" })).toEqual({
+      revoked: true,
+    });
 
     const answers = await Promise.all([
       call(path),
@@ -182,7 +211,9 @@ describe("keys and scopes", () => {
       expect(r.headers.get("www-authenticate")).toContain("Bearer");
       expect(bodies[i], `case ${i}`).toBe(bodies[0]);
     }
-    expect(JSON.parse(bodies[0] as string)).toEqual({ error: { code: "unauthorized", message: "a valid API key is required" } });
+    expect(JSON.parse(bodies[0] as string)).toEqual({
+      error: { code: "unauthorized", message: "a valid API key is required" },
+    });
   });
 
   it("answers a key without the route's scope with one 403 body, on every admin and read route", async () => {
@@ -192,7 +223,12 @@ describe("keys and scopes", () => {
     const cases: [string, string, string, unknown?][] = [
       [keys.all as string, "GET", `/admin/v1/manifests/${c.key}`],
       [keys.all as string, "PUT", "/admin/v1/snippets", { key: c.key, snippets: c.snippets }],
-      [keys.all as string, "POST", `/admin/v1/manifests/${c.key}/commit`, { expectedVersion: 1, manifest: c.manifest }],
+      [
+        keys.all as string,
+        "POST",
+        `/admin/v1/manifests/${c.key}/commit`,
+        { expectedVersion: 1, manifest: c.manifest },
+      ],
       [keys.all as string, "DELETE", `/admin/v1/contents/${c.key}`],
       [keys.all as string, "POST", "/admin/v1/gc"],
       [keys.all as string, "GET", "/admin/v1/keys"],
@@ -211,24 +247,34 @@ describe("keys and scopes", () => {
       bodies.push(await res.text());
     }
     // an untrusted key narrowing its view is refused the same way
-    const narrowing = await call(`/v1/contents/${c.key}`, { key: keys.hr, headers: { [AUDIENCE_HEADER]: "hr" } });
+    const narrowing = await call(`/v1/contents/${c.key}`, {
+      key: keys.hr,
+      headers: { [AUDIENCE_HEADER]: "hr" },
+    });
     expect(narrowing.status).toBe(403);
     bodies.push(await narrowing.text());
     expect(new Set(bodies).size).toBe(1);
-    expect(JSON.parse(bodies[0] as string)).toEqual({ error: { code: "forbidden", message: "this key may not do this" } });
+    expect(JSON.parse(bodies[0] as string)).toEqual({
+      error: { code: "forbidden", message: "this key may not do this" },
+    });
     expect((await call(`/v1/contents/${c.key}`, { key: keys.all })).status).toBe(200);
   });
 
   it("treats the bootstrap secret as no key at all outside the key routes (and /admin/v1/gc)", async () => {
     const c = contents.pub as BuiltContent;
     expect((await call(`/v1/contents/${c.key}`, { key: ADMIN_SECRET })).status).toBe(401);
-    expect((await call(`/admin/v1/contents/${c.key}`, { key: ADMIN_SECRET, method: "DELETE" })).status).toBe(401);
+    expect((await call(`/admin/v1/contents/${c.key}`, { key: ADMIN_SECRET, method: "DELETE" })).status).toBe(
+      401,
+    );
     expect((await call("/admin/v1/gc", { key: ADMIN_SECRET, method: "POST" })).status).toBe(200);
   });
 
   it("answers 400 to a trusted key's malformed audience header", async () => {
     for (const bad of ["a b", "x".repeat(200), Array.from({ length: 1001 }, (_, i) => `g${i}`).join(",")]) {
-      const res = await call(`/v1/contents/${contents.pub?.key}`, { key: keys.allTrusted, headers: { [AUDIENCE_HEADER]: bad } });
+      const res = await call(`/v1/contents/${contents.pub?.key}`, {
+        key: keys.allTrusted,
+        headers: { [AUDIENCE_HEADER]: bad },
+      });
       expect(res.status).toBe(400);
     }
   });
@@ -236,7 +282,11 @@ describe("keys and scopes", () => {
   it("keeps only the hash of a key: the plaintext is shown once and never listed", async () => {
     const created = await callJson<{ id: string; key: string }>(
       "/admin/v1/keys",
-      { key: ADMIN_SECRET, method: "POST", body: { name: "shown once", audiences: ["g1"], scopes: ["read"] } },
+      {
+        key: ADMIN_SECRET,
+        method: "POST",
+        body: { name: "shown once", audiences: ["g1"], scopes: ["read"] },
+      },
       201,
     );
     expect(created.key).toMatch(/^lsk_[A-Za-z0-9_-]{43}$/);
@@ -247,7 +297,11 @@ describe("keys and scopes", () => {
     expect(text).not.toContain(created.key.slice(4, 20));
     const listed = (JSON.parse(text) as { keys: { id: string; name: string; audiences: string[] }[] }).keys;
     expect(listed.find((k) => k.id === created.id)).toMatchObject({ name: "shown once", audiences: ["g1"] });
-    expect((await call("/admin/v1/keys/ffffffffffffffff", { key: ADMIN_SECRET, method: "DELETE" })).status).toBe(404);
-    expect((await call("/admin/v1/keys/not-an-id", { key: ADMIN_SECRET, method: "DELETE" })).status).toBe(400);
+    expect(
+      (await call("/admin/v1/keys/ffffffffffffffff", { key: ADMIN_SECRET, method: "DELETE" })).status,
+    ).toBe(404);
+    expect((await call("/admin/v1/keys/not-an-id", { key: ADMIN_SECRET, method: "DELETE" })).status).toBe(
+      400,
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { ContentDeleteSchema, type ContentDeleteResult, kvKeys, type Manifest } from "@lumasnip/schema";
+import { type ContentDeleteResult, ContentDeleteSchema, kvKeys, type Manifest } from "@lumasnip/schema";
 import { Hono } from "hono";
 import type { AppEnv } from "../env.ts";
 import { readJson } from "../http/body.ts";
@@ -19,7 +19,8 @@ export function adminContentRoutes() {
     const kv = c.get("kv");
     const current = await kv.get<Manifest>(kvKeys.manifest(key));
     if (!current) return c.json({ deleted: false, scheduled: 0 } satisfies ContentDeleteResult);
-    if (body.expectedVersion != null && body.expectedVersion !== current.version) throw conflict(current.version);
+    if (body.expectedVersion != null && body.expectedVersion !== current.version)
+      throw conflict(current.version);
     await Promise.all([...(await indexEntriesOf(current)).keys()].map((k) => kv.delete(k)));
     const ids = current.languages.flatMap((l) => l.snippetIds);
     const dueMs = Date.now() + c.get("vars").staleGraceMs;

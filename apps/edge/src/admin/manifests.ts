@@ -32,7 +32,9 @@ function checkCommit(key: string, body: ManifestCommit): void {
 }
 
 export function conflict(currentVersion: number | null): EdgeError {
-  return new EdgeError("conflict", "the manifest changed since it was read: read it again and retry", { currentVersion });
+  return new EdgeError("conflict", "the manifest changed since it was read: read it again and retry", {
+    currentVersion,
+  });
 }
 
 /**
@@ -62,12 +64,22 @@ export function adminManifestRoutes() {
     // from an old read; one writer per content key (its Kafka partition) does the rest
     if ((current?.version ?? null) !== body.expectedVersion) throw conflict(current?.version ?? null);
 
-    const next: Manifest = { ...body.manifest, version: (current?.version ?? 0) + 1, committedAt: new Date(now).toISOString() };
-    const { puts, deletes } = diffEntries(current ? await indexEntriesOf(current) : undefined, await indexEntriesOf(next));
+    const next: Manifest = {
+      ...body.manifest,
+      version: (current?.version ?? 0) + 1,
+      committedAt: new Date(now).toISOString(),
+    };
+    const { puts, deletes } = diffEntries(
+      current ? await indexEntriesOf(current) : undefined,
+      await indexEntriesOf(next),
+    );
     const kept = new Set(next.languages.flatMap((l) => l.snippetIds));
     const stale = current ? current.languages.flatMap((l) => l.snippetIds).filter((id) => !kept.has(id)) : [];
     if (puts.length + deletes.length + 2 > COMMIT_WRITE_BUDGET) {
-      throw new EdgeError("payload_too_large", `the manifest needs ${puts.length + deletes.length} index writes; at most ${COMMIT_WRITE_BUDGET - 2} fit one commit`);
+      throw new EdgeError(
+        "payload_too_large",
+        `the manifest needs ${puts.length + deletes.length} index writes; at most ${COMMIT_WRITE_BUDGET - 2} fit one commit`,
+      );
     }
     // everything before the manifest put can be redone by a retry of the same commit
     await Promise.all(puts.map(([k, v]) => kv.put(k, v)));

@@ -16,12 +16,15 @@ export function adminSnippetRoutes() {
   const app = new Hono<AppEnv>();
   app.put("/", async (c) => {
     const chunk = await readJson(c, SnippetChunkSchema, { maxBytes: MAX_CHUNK_BYTES });
-    if (chunk.snippets.some((s) => s.key !== chunk.key)) throw badRequest("every snippet of a chunk belongs to the chunk's content key");
+    if (chunk.snippets.some((s) => s.key !== chunk.key))
+      throw badRequest("every snippet of a chunk belongs to the chunk's content key");
     const ids = new Set(chunk.snippets.map((s) => s.id));
     if (ids.size !== chunk.snippets.length) throw badRequest("a chunk lists a snippet id twice");
     const kv = c.get("kv");
     for (let i = 0; i < chunk.snippets.length; i += PUT_PARALLELISM) {
-      await Promise.all(chunk.snippets.slice(i, i + PUT_PARALLELISM).map((s) => kv.put(kvKeys.snippet(s.id), s)));
+      await Promise.all(
+        chunk.snippets.slice(i, i + PUT_PARALLELISM).map((s) => kv.put(kvKeys.snippet(s.id), s)),
+      );
     }
     const pending = await listPending(kv);
     await cancelPending(kv, pending, chunk.key, ids);

@@ -1,5 +1,11 @@
-import { type ApiKeyCreate, type ApiKeyInfo, type ApiKeyRecord, kvKeys, normalizeAudience } from "@lumasnip/schema";
 import { generateApiKey, hashApiKey } from "@lumasnip/auth/api-keys";
+import {
+  type ApiKeyCreate,
+  type ApiKeyInfo,
+  type ApiKeyRecord,
+  kvKeys,
+  normalizeAudience,
+} from "@lumasnip/schema";
 import type { KvStore } from "../kv/store.ts";
 
 /**
@@ -38,7 +44,11 @@ export async function findKey(
     const record = (got.get(kvKeys.apiKey(keyHash)) as ApiKeyRecord | null) ?? null;
     const lastUsed = got.get(lastUsedKey(keyHash));
     const lastUsedMs = typeof lastUsed === "string" ? Date.parse(lastUsed) || 0 : 0;
-    hit = { record, lastUsedMs: Math.max(lastUsedMs, hit?.lastUsedMs ?? 0), expires: opts.now + opts.cacheMs };
+    hit = {
+      record,
+      lastUsedMs: Math.max(lastUsedMs, hit?.lastUsedMs ?? 0),
+      expires: opts.now + opts.cacheMs,
+    };
     if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
     cache.set(keyHash, hit);
   }
@@ -56,7 +66,11 @@ export function forgetKey(keyHash: string): void {
   cache.delete(keyHash);
 }
 
-export async function createKey(kv: KvStore, input: ApiKeyCreate, now: number): Promise<ApiKeyRecord & { key: string }> {
+export async function createKey(
+  kv: KvStore,
+  input: ApiKeyCreate,
+  now: number,
+): Promise<ApiKeyRecord & { key: string }> {
   const key = generateApiKey();
   const keyHash = await hashApiKey(key);
   const record: ApiKeyRecord = {

@@ -32,10 +32,14 @@ interface Connection {
 
 function connection(values: { url?: string; "key-file"?: string }, env: NodeJS.ProcessEnv): Connection {
   const url = (values.url ?? env.EDGE_URL ?? "").replace(/\/+$/, "");
-  if (!/^https?:\/\/[^\s]+$/.test(url)) throw new CliError("give the worker's URL with --url or EDGE_URL (http(s)://...)");
+  if (!/^https?:\/\/[^\s]+$/.test(url))
+    throw new CliError("give the worker's URL with --url or EDGE_URL (http(s)://...)");
   const file = values["key-file"] ?? env.EDGE_ADMIN_KEY_FILE;
   const key = (file ? readFileSync(file, "utf8") : (env.EDGE_ADMIN_KEY ?? "")).trim();
-  if (!key) throw new CliError("give an admin key (or the bootstrap secret) in EDGE_ADMIN_KEY or a file with --key-file");
+  if (!key)
+    throw new CliError(
+      "give an admin key (or the bootstrap secret) in EDGE_ADMIN_KEY or a file with --key-file",
+    );
   return { url, key };
 }
 
@@ -44,7 +48,10 @@ async function request(conn: Connection, method: string, path: string, body?: un
   try {
     res = await fetch(`${conn.url}${path}`, {
       method,
-      headers: { authorization: `Bearer ${conn.key}`, ...(body ? { "content-type": "application/json" } : {}) },
+      headers: {
+        authorization: `Bearer ${conn.key}`,
+        ...(body ? { "content-type": "application/json" } : {}),
+      },
       body: body ? JSON.stringify(body) : undefined,
     });
   } catch (error) {
@@ -62,10 +69,19 @@ async function request(conn: Connection, method: string, path: string, body?: un
   return JSON.parse(text);
 }
 
-const list = (s: string | undefined) => (s ?? "").split(",").map((x) => x.trim()).filter(Boolean);
+const list = (s: string | undefined) =>
+  (s ?? "")
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /** Runs the CLI; returns the exit code. `out` gets results, `err` problems. */
-export async function runKeysCli(argv: string[], env: NodeJS.ProcessEnv, out: (line: string) => void, err: (line: string) => void): Promise<number> {
+export async function runKeysCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  out: (line: string) => void,
+  err: (line: string) => void,
+): Promise<number> {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
   const options = {
     url: { type: "string" },
@@ -94,13 +110,21 @@ export async function runKeysCli(argv: string[], env: NodeJS.ProcessEnv, out: (l
     if (command === "create") {
       const scopes = z.array(ScopeSchema).min(1).safeParse(list(values.scopes));
       if (!values.name) throw new CliError("create needs --name");
-      if (list(values.audiences).length === 0) throw new CliError("create needs --audiences (group ids, or *)");
+      if (list(values.audiences).length === 0)
+        throw new CliError("create needs --audiences (group ids, or *)");
       if (!scopes.success) throw new CliError("create needs --scopes, among read, write, admin");
-      const body = { name: values.name, audiences: list(values.audiences), scopes: scopes.data, trusted: values.trusted };
+      const body = {
+        name: values.name,
+        audiences: list(values.audiences),
+        scopes: scopes.data,
+        trusted: values.trusted,
+      };
       const created = ApiKeyCreatedSchema.parse(await request(conn, "POST", "/admin/v1/keys", body));
       if (values.json) out(JSON.stringify(created));
       else {
-        out(`created key ${created.id} "${created.name}" scopes=${created.scopes.join(",")} audiences=${created.audiences.join(",")}${created.trusted ? " trusted" : ""}`);
+        out(
+          `created key ${created.id} "${created.name}" scopes=${created.scopes.join(",")} audiences=${created.audiences.join(",")}${created.trusted ? " trusted" : ""}`,
+        );
         out(`key (shown once, store it now): ${created.key}`);
       }
     } else if (command === "list") {
@@ -110,14 +134,21 @@ export async function runKeysCli(argv: string[], env: NodeJS.ProcessEnv, out: (l
       else {
         for (const k of keys) {
           const state = k.revokedAt ? `revoked ${k.revokedAt}` : `last used ${k.lastUsedAt ?? "never"}`;
-          out(`${k.id}  ${k.name}  scopes=${k.scopes.join(",")}  audiences=${k.audiences.join(",")}${k.trusted ? "  trusted" : ""}  created ${k.createdAt}  ${state}`);
+          out(
+            `${k.id}  ${k.name}  scopes=${k.scopes.join(",")}  audiences=${k.audiences.join(",")}${k.trusted ? "  trusted" : ""}  created ${k.createdAt}  ${state}`,
+          );
         }
       }
     } else if (command === "revoke") {
       const id = rest[0];
-      if (!id || !/^[0-9a-f]{16}$/.test(id)) throw new CliError("revoke needs the key's id (16 hex characters, from `keys list`)");
+      if (!id || !/^[0-9a-f]{16}$/.test(id))
+        throw new CliError("revoke needs the key's id (16 hex characters, from `keys list`)");
       await request(conn, "DELETE", `/admin/v1/keys/${id}`);
-      out(values.json ? JSON.stringify({ revoked: id }) : `revoked ${id} (other edge locations stop accepting it within about a minute)`);
+      out(
+        values.json
+          ? JSON.stringify({ revoked: id })
+          : `revoked ${id} (other edge locations stop accepting it within about a minute)`,
+      );
     } else {
       throw new CliError(`unknown command "${command}"\n\n${HELP}`);
     }
@@ -129,5 +160,10 @@ export async function runKeysCli(argv: string[], env: NodeJS.ProcessEnv, out: (l
 }
 
 if (import.meta.main) {
-  process.exitCode = await runKeysCli(process.argv.slice(2), process.env, (l) => console.log(l), (l) => console.error(l));
+  process.exitCode = await runKeysCli(
+    process.argv.slice(2),
+    process.env,
+    (l) => console.log(l),
+    (l) => console.error(l),
+  );
 }

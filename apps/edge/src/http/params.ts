@@ -3,13 +3,13 @@ import {
   CONTENT_KEY_PATTERN,
   LangSchema,
   normalizeUrl,
-  SOURCE_ID_PATTERN,
   SnippetIdSchema,
+  SOURCE_ID_PATTERN,
   TAG_PATTERN,
 } from "@lumasnip/schema";
 import { z } from "zod";
-import { CURSOR_PATTERN } from "../kv/cursor.ts";
 import { badRequest } from "../errors.ts";
+import { CURSOR_PATTERN } from "../kv/cursor.ts";
 
 /**
  * Every path and query parameter of the API, as zod schemas: the handlers validate with them
@@ -22,9 +22,16 @@ export const Params = {
     .max(CONTENT_KEY_MAX_LENGTH)
     .regex(CONTENT_KEY_PATTERN)
     .describe("a content key, <sourceId>:<contentId>"),
-  tag: z.string().max(200).regex(TAG_PATTERN).describe("a tag id: metadata:<id>, type:<t>, content-type:<id> or site:<id>"),
+  tag: z
+    .string()
+    .max(200)
+    .regex(TAG_PATTERN)
+    .describe("a tag id: metadata:<id>, type:<t>, content-type:<id> or site:<id>"),
   sourceId: z.string().regex(SOURCE_ID_PATTERN).describe("a source id"),
-  siteId: z.string().regex(/^[A-Za-z0-9_.-]{1,128}$/).describe("a LumApps site (instance) id"),
+  siteId: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,128}$/)
+    .describe("a LumApps site (instance) id"),
   lang: LangSchema.describe("a BCP 47 language tag; without it, the best match for Accept-Language"),
   limit: z.coerce.number().int().min(1).max(100).default(50).describe("page size, 1-100"),
   cursor: z.string().regex(CURSOR_PATTERN).describe("the cursor of the previous page"),
@@ -46,6 +53,9 @@ export function param<N extends ParamName>(name: N, raw: string | undefined): z.
 }
 
 /** Like `param`, for a query parameter that may be absent. */
-export function optionalParam<N extends ParamName>(name: N, raw: string | undefined): z.output<(typeof Params)[N]> | undefined {
+export function optionalParam<N extends ParamName>(
+  name: N,
+  raw: string | undefined,
+): z.output<(typeof Params)[N]> | undefined {
   return raw === undefined ? undefined : param(name, raw);
 }

@@ -18,7 +18,11 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
  * A JSON 200 with a strong ETag over the exact bytes, or a bodiless 304 when the client already
  * has them. The hash is over what this reader sees, so two readers with different views never share a tag.
  */
-export async function jsonWithEtag(c: Context<AppEnv>, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+export async function jsonWithEtag(
+  c: Context<AppEnv>,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   const text = JSON.stringify(body);
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   const etag = `"${base64url(digest).slice(0, 27)}"`;

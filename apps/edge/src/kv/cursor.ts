@@ -37,7 +37,9 @@ export async function sealCursor(secret: string, scope: string, kvCursor: string
   const nonceInput = new TextEncoder().encode(`${secret}\u0000${scope}\u0000${kvCursor}`);
   const iv = new Uint8Array(await crypto.subtle.digest("SHA-256", nonceInput)).slice(0, 12);
   const plain = new TextEncoder().encode(JSON.stringify([scope, kvCursor]));
-  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: "AES-GCM", iv }, await cryptoKey(secret), plain));
+  const sealed = new Uint8Array(
+    await crypto.subtle.encrypt({ name: "AES-GCM", iv }, await cryptoKey(secret), plain),
+  );
   const out = new Uint8Array(iv.length + sealed.length);
   out.set(iv);
   out.set(sealed, iv.length);
@@ -51,7 +53,11 @@ export async function openCursor(secret: string, scope: string, cursor: string):
   let plain: ArrayBuffer;
   try {
     const bytes = fromBase64url(cursor);
-    plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: bytes.subarray(0, 12) }, await cryptoKey(secret), bytes.subarray(12));
+    plain = await crypto.subtle.decrypt(
+      { name: "AES-GCM", iv: bytes.subarray(0, 12) },
+      await cryptoKey(secret),
+      bytes.subarray(12),
+    );
   } catch {
     throw invalid();
   }

@@ -48,7 +48,11 @@ export function createKvStore(ns: KVNamespace, limit = KV_MAX_OPS_PER_INVOCATION
     },
     async list(prefix, options = {}) {
       ops++;
-      const r = await ns.list({ prefix, limit: Math.min(options.limit ?? KV_MAX_LIST_LIMIT, KV_MAX_LIST_LIMIT), cursor: options.cursor });
+      const r = await ns.list({
+        prefix,
+        limit: Math.min(options.limit ?? KV_MAX_LIST_LIMIT, KV_MAX_LIST_LIMIT),
+        cursor: options.cursor,
+      });
       return { names: r.keys.map((k) => k.name), cursor: r.list_complete ? undefined : r.cursor };
     },
     get ops() {

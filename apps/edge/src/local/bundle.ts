@@ -26,28 +26,51 @@ export function bundleWorker(): Promise<string> {
     const outdir = await mkdtemp(join(tmpdir(), "lumasnip-edge-"));
     const require = createRequire(import.meta.url);
     const bin = join(dirname(require.resolve("wrangler/package.json")), "bin", "wrangler.js");
-    const args = [bin, "deploy", "--dry-run", "--outdir", outdir, "--config", join(EDGE_DIR, "wrangler.jsonc")];
+    const args = [
+      bin,
+      "deploy",
+      "--dry-run",
+      "--outdir",
+      outdir,
+      "--config",
+      join(EDGE_DIR, "wrangler.jsonc"),
+    ];
     const output: string[] = [];
     const code = await new Promise<number | null>((done, fail) => {
-      const child = spawn(process.execPath, args, { cwd: EDGE_DIR, env: { ...process.env, ...QUIET_WRANGLER_ENV }, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(process.execPath, args, {
+        cwd: EDGE_DIR,
+        env: { ...process.env, ...QUIET_WRANGLER_ENV },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
       child.stdout.on("data", (d: Buffer) => output.push(d.toString()));
       child.stderr.on("data", (d: Buffer) => output.push(d.toString()));
       child.on("error", fail);
       child.on("exit", done);
     });
-    if (code !== 0) throw new Error(`bundling the edge worker failed (wrangler exit ${code}):\n${output.join("").slice(-4000)}`);
+    if (code !== 0)
+      throw new Error(
+        `bundling the edge worker failed (wrangler exit ${code}):\n${output.join("").slice(-4000)}`,
+      );
     return join(outdir, "index.js");
   })();
   return bundled;
 }
 
 /** The vars and compatibility settings of wrangler.jsonc (comments stripped: it is JSONC). */
-export async function wranglerConfig(): Promise<{ vars: Record<string, string>; compatibilityDate: string; compatibilityFlags: string[] }> {
+export async function wranglerConfig(): Promise<{
+  vars: Record<string, string>;
+  compatibilityDate: string;
+  compatibilityFlags: string[];
+}> {
   const text = await readFile(join(EDGE_DIR, "wrangler.jsonc"), "utf8");
   const json = JSON.parse(text.replace(/^\s*\/\/.*$/gm, "")) as {
     vars?: Record<string, string>;
     compatibility_date: string;
     compatibility_flags?: string[];
   };
-  return { vars: json.vars ?? {}, compatibilityDate: json.compatibility_date, compatibilityFlags: json.compatibility_flags ?? [] };
+  return {
+    vars: json.vars ?? {},
+    compatibilityDate: json.compatibility_date,
+    compatibilityFlags: json.compatibility_flags ?? [],
+  };
 }

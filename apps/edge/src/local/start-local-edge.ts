@@ -35,19 +35,21 @@ export async function startLocalEdge(options: LocalEdgeOptions = {}): Promise<Lo
   const [scriptPath, config] = await Promise.all([bundleWorker(), wranglerConfig()]);
   const adminSecret = options.adminSecret ?? randomBytes(24).toString("base64url");
   // miniflare 5 takes a new options shape; the v4 one (documented, stable) is converted
-  const mf = new Miniflare(convertV4MiniflareOptions({
-    modules: true,
-    scriptPath,
-    // the bundle lives in a temp dir: module names must not climb out of the root with ".."
-    modulesRoot: dirname(scriptPath),
-    compatibilityDate: config.compatibilityDate,
-    compatibilityFlags: config.compatibilityFlags,
-    kvNamespaces: ["SNIPPETS"],
-    ...(options.persistDir ? { resourcePersistencePath: options.persistDir } : {}),
-    bindings: { ...config.vars, ADMIN_SECRET: adminSecret, ...options.vars },
-    host: options.host ?? "127.0.0.1",
-    port: options.port ?? 0,
-  }));
+  const mf = new Miniflare(
+    convertV4MiniflareOptions({
+      modules: true,
+      scriptPath,
+      // the bundle lives in a temp dir: module names must not climb out of the root with ".."
+      modulesRoot: dirname(scriptPath),
+      compatibilityDate: config.compatibilityDate,
+      compatibilityFlags: config.compatibilityFlags,
+      kvNamespaces: ["SNIPPETS"],
+      ...(options.persistDir ? { resourcePersistencePath: options.persistDir } : {}),
+      bindings: { ...config.vars, ADMIN_SECRET: adminSecret, ...options.vars },
+      host: options.host ?? "127.0.0.1",
+      port: options.port ?? 0,
+    }),
+  );
   const url = (await mf.ready).toString().replace(/\/$/, "");
   const kv = await mf.getKVNamespace("SNIPPETS");
   const worker = await mf.getWorker();

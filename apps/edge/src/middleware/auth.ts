@@ -1,5 +1,5 @@
-import { AUDIENCE_HEADER, GroupIdSchema, type Scope } from "@lumasnip/schema";
 import { constantTimeEqual, hashApiKey, looksLikeApiKey } from "@lumasnip/auth/api-keys";
+import { AUDIENCE_HEADER, GroupIdSchema, type Scope } from "@lumasnip/schema";
 import type { MiddlewareHandler } from "hono";
 import { findKey, recordUse } from "../auth/key-store.ts";
 import type { Principal } from "../auth/principal.ts";
@@ -11,7 +11,10 @@ const BEARER = /^Bearer ([\x21-\x7e]{1,512})$/;
 const secretHashes = new Map<string, Promise<string>>();
 function adminSecretHash(secret: string): Promise<string> {
   let h = secretHashes.get(secret);
-  if (!h) secretHashes.set(secret, (h = hashApiKey(secret)));
+  if (!h) {
+    h = hashApiKey(secret);
+    secretHashes.set(secret, h);
+  }
   return h;
 }
 
@@ -22,15 +25,27 @@ export interface RequireKeyOptions {
   bootstrap?: boolean;
 }
 
-async function principalFrom(token: string, c: Parameters<MiddlewareHandler<AppEnv>>[0], bootstrap: boolean): Promise<Principal | null> {
+async function principalFrom(
+  token: string,
+  c: Parameters<MiddlewareHandler<AppEnv>>[0],
+  bootstrap: boolean,
+): Promise<Principal | null> {
   const vars = c.get("vars");
   const presented = await hashApiKey(token);
-  if (bootstrap && vars.adminSecret && constantTimeEqual(presented, await adminSecretHash(vars.adminSecret))) {
+  if (
+    bootstrap &&
+    vars.adminSecret &&
+    constantTimeEqual(presented, await adminSecretHash(vars.adminSecret))
+  ) {
     return { kind: "bootstrap", id: "bootstrap", scopes: ["admin"], audiences: [], trusted: false };
   }
   if (!looksLikeApiKey(token)) return null;
   const now = Date.now();
-  const found = await findKey(c.get("kv"), presented, { now, cacheMs: vars.authCacheMs, lastUsedIntervalMs: vars.lastUsedIntervalMs });
+  const found = await findKey(c.get("kv"), presented, {
+    now,
+    cacheMs: vars.authCacheMs,
+    lastUsedIntervalMs: vars.lastUsedIntervalMs,
+  });
   if (!found) return null;
   if (found.touch) {
     // at most once per interval per key and isolate: KV takes one write per second per key
@@ -76,8 +91,12 @@ export function resolveReader(): MiddlewareHandler<AppEnv> {
     if (header !== undefined) {
       if (!principal.trusted) throw FORBIDDEN();
       if (header.length > MAX_AUDIENCE_HEADER) throw badRequest(`${AUDIENCE_HEADER} is too long`);
-      const groups = header.split(",").map((g) => g.trim()).filter((g) => g !== "");
-      if (groups.length > MAX_NARROWED_GROUPS) throw badRequest(`${AUDIENCE_HEADER} lists more than ${MAX_NARROWED_GROUPS} groups`);
+      const groups = header
+        .split(",")
+        .map((g) => g.trim())
+        .filter((g) => g !== "");
+      if (groups.length > MAX_NARROWED_GROUPS)
+        throw badRequest(`${AUDIENCE_HEADER} lists more than ${MAX_NARROWED_GROUPS} groups`);
       if (!groups.every((g) => GroupIdSchema.safeParse(g).success)) {
         throw badRequest(`${AUDIENCE_HEADER} is a comma-separated list of group ids`);
       }

@@ -1,5 +1,5 @@
-import type { MiddlewareHandler } from "hono";
 import { AUDIENCE_HEADER } from "@lumasnip/schema";
+import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env.ts";
 import { readVars } from "../env.ts";
 import { createKvStore } from "../kv/store.ts";

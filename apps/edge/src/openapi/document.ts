@@ -51,18 +51,41 @@ interface RouteSpec {
 /** The routes of createApp(), with the same zod schemas the handlers validate with. */
 export const ROUTES: RouteSpec[] = [
   { method: "get", path: "/healthz", summary: "Health (one KV read)", ok: HealthSchema },
-  { method: "get", path: "/v1/snippets/{snippetId}", summary: "One snippet", scopes: ["read"], path_params: ["snippetId"], ok: SnippetSchema },
-  { method: "get", path: "/v1/contents/{contentKey}", summary: "A content's manifest", scopes: ["read"], path_params: ["contentKey"], ok: ManifestViewSchema },
+  {
+    method: "get",
+    path: "/v1/snippets/{snippetId}",
+    summary: "One snippet",
+    scopes: ["read"],
+    path_params: ["snippetId"],
+    ok: SnippetSchema,
+  },
+  {
+    method: "get",
+    path: "/v1/contents/{contentKey}",
+    summary: "A content's manifest",
+    scopes: ["read"],
+    path_params: ["contentKey"],
+    ok: ManifestViewSchema,
+  },
   {
     method: "get",
     path: "/v1/contents/{contentKey}/snippets",
-    summary: "A content's snippets in reading order, in one language (lang, else Accept-Language, else the site's default, else the first)",
+    summary:
+      "A content's snippets in reading order, in one language (lang, else Accept-Language, else the site's default, else the first)",
     scopes: ["read"],
     path_params: ["contentKey"],
     query: ["lang"],
     ok: ContentSnippetsSchema,
   },
-  { method: "get", path: "/v1/tags/{tag}/contents", summary: "Contents with a tag, paged", scopes: ["read"], path_params: ["tag"], query: ["limit", "cursor"], ok: ListPageSchema },
+  {
+    method: "get",
+    path: "/v1/tags/{tag}/contents",
+    summary: "Contents with a tag, paged",
+    scopes: ["read"],
+    path_params: ["tag"],
+    query: ["limit", "cursor"],
+    ok: ListPageSchema,
+  },
   {
     method: "get",
     path: "/v1/sites/{sourceId}/{siteId}/contents",
@@ -72,9 +95,30 @@ export const ROUTES: RouteSpec[] = [
     query: ["limit", "cursor"],
     ok: ListPageSchema,
   },
-  { method: "get", path: "/v1/lookup", summary: "The content at a LumApps URL", scopes: ["read"], query: ["url"], ok: ManifestViewSchema },
-  { method: "get", path: "/admin/v1/manifests/{contentKey}", summary: "The stored manifest", scopes: ["write"], path_params: ["contentKey"], ok: ManifestSchema },
-  { method: "put", path: "/admin/v1/snippets", summary: "Write a chunk of snippets", scopes: ["write"], body: SnippetChunkSchema, ok: SnippetChunkResultSchema },
+  {
+    method: "get",
+    path: "/v1/lookup",
+    summary: "The content at a LumApps URL",
+    scopes: ["read"],
+    query: ["url"],
+    ok: ManifestViewSchema,
+  },
+  {
+    method: "get",
+    path: "/admin/v1/manifests/{contentKey}",
+    summary: "The stored manifest",
+    scopes: ["write"],
+    path_params: ["contentKey"],
+    ok: ManifestSchema,
+  },
+  {
+    method: "put",
+    path: "/admin/v1/snippets",
+    summary: "Write a chunk of snippets",
+    scopes: ["write"],
+    body: SnippetChunkSchema,
+    ok: SnippetChunkResultSchema,
+  },
   {
     method: "post",
     path: "/admin/v1/manifests/{contentKey}/commit",
@@ -95,29 +139,74 @@ export const ROUTES: RouteSpec[] = [
     ok: ContentDeleteResultSchema,
     conflict: true,
   },
-  { method: "post", path: "/admin/v1/gc", summary: "Run due pending deletes", scopes: ["write", "admin"], ok: GcResultSchema },
-  { method: "post", path: "/admin/v1/keys", summary: "Create an API key (shown once)", scopes: ["admin"], body: ApiKeyCreateSchema, ok: ApiKeyCreatedSchema, okStatus: 201 },
-  { method: "get", path: "/admin/v1/keys", summary: "List API keys", scopes: ["admin"], ok: ApiKeyListSchema },
-  { method: "delete", path: "/admin/v1/keys/{id}", summary: "Revoke an API key", scopes: ["admin"], ok: ApiKeyRevokedSchema },
+  {
+    method: "post",
+    path: "/admin/v1/gc",
+    summary: "Run due pending deletes",
+    scopes: ["write", "admin"],
+    ok: GcResultSchema,
+  },
+  {
+    method: "post",
+    path: "/admin/v1/keys",
+    summary: "Create an API key (shown once)",
+    scopes: ["admin"],
+    body: ApiKeyCreateSchema,
+    ok: ApiKeyCreatedSchema,
+    okStatus: 201,
+  },
+  {
+    method: "get",
+    path: "/admin/v1/keys",
+    summary: "List API keys",
+    scopes: ["admin"],
+    ok: ApiKeyListSchema,
+  },
+  {
+    method: "delete",
+    path: "/admin/v1/keys/{id}",
+    summary: "Revoke an API key",
+    scopes: ["admin"],
+    ok: ApiKeyRevokedSchema,
+  },
 ];
 
-const json = (schema: z.ZodType) => ({ "application/json": { schema: z.toJSONSchema(schema, { unrepresentable: "any", io: "output" }) } });
+const json = (schema: z.ZodType) => ({
+  "application/json": { schema: z.toJSONSchema(schema, { unrepresentable: "any", io: "output" }) },
+});
 
 function operation(r: RouteSpec) {
   const parameters: unknown[] = [];
   for (const name of r.path_params ?? []) {
-    parameters.push({ name, in: "path", required: true, schema: z.toJSONSchema(Params[name], { io: "input", unrepresentable: "any" }) });
+    parameters.push({
+      name,
+      in: "path",
+      required: true,
+      schema: z.toJSONSchema(Params[name], { io: "input", unrepresentable: "any" }),
+    });
   }
-  if (r.path.endsWith("/keys/{id}")) parameters.push({ name: "id", in: "path", required: true, schema: { type: "string", pattern: "^[0-9a-f]{16}$" } });
+  if (r.path.endsWith("/keys/{id}"))
+    parameters.push({
+      name: "id",
+      in: "path",
+      required: true,
+      schema: { type: "string", pattern: "^[0-9a-f]{16}$" },
+    });
   for (const name of r.query ?? []) {
-    parameters.push({ name, in: "query", required: name === "url", schema: z.toJSONSchema(Params[name], { io: "input", unrepresentable: "any" }) });
+    parameters.push({
+      name,
+      in: "query",
+      required: name === "url",
+      schema: z.toJSONSchema(Params[name], { io: "input", unrepresentable: "any" }),
+    });
   }
   if (r.scopes?.includes("read")) {
     parameters.push({
       name: AUDIENCE_HEADER,
       in: "header",
       required: false,
-      description: "trusted keys only: narrow the view to these comma-separated group ids (an untrusted key sending it gets 403)",
+      description:
+        "trusted keys only: narrow the view to these comma-separated group ids (an untrusted key sending it gets 403)",
       schema: { type: "string" },
     });
   }
@@ -128,7 +217,8 @@ function operation(r: RouteSpec) {
     "404": error,
     "500": error,
   };
-  if (r.method === "get" && r.scopes?.includes("read")) responses["304"] = { description: "not modified (If-None-Match)" };
+  if (r.method === "get" && r.scopes?.includes("read"))
+    responses["304"] = { description: "not modified (If-None-Match)" };
   if (r.scopes) Object.assign(responses, { "401": error, "403": error });
   if (r.conflict) responses["409"] = { description: "conflict", content: json(CommitConflictSchema) };
   if (r.body) responses["413"] = error;
@@ -153,9 +243,12 @@ export function openApiDocument(): Record<string, unknown> {
     info: {
       title: "lumasnip edge",
       version: "1",
-      description: "Snippets of a LumApps intranet, served to API keys by audience. Errors are { error: { code, message } }.",
+      description:
+        "Snippets of a LumApps intranet, served to API keys by audience. Errors are { error: { code, message } }.",
     },
-    components: { securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "an API key (lsk_...)" } } },
+    components: {
+      securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "an API key (lsk_...)" } },
+    },
     paths,
   };
 }

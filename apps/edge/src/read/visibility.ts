@@ -10,7 +10,10 @@ export function canSee(reader: Reader, audience: readonly string[]): boolean {
  * Not yet published or past its end date: not served, to anyone (DESIGN.md: news past endDate or
  * before publicationDate). Applied to every type, since a page with those dates means the same.
  */
-export function inWindow(item: { publishedAt?: string | undefined; endDate?: string | undefined }, now: number): boolean {
+export function inWindow(
+  item: { publishedAt?: string | undefined; endDate?: string | undefined },
+  now: number,
+): boolean {
   if (item.publishedAt && Date.parse(item.publishedAt) > now) return false;
   if (item.endDate && Date.parse(item.endDate) <= now) return false;
   return true;

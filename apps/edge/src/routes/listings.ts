@@ -1,9 +1,9 @@
 import { type IndexEntry, kvKeys } from "@lumasnip/schema";
 import { type Context, Hono } from "hono";
 import type { AppEnv } from "../env.ts";
-import { openCursor, sealCursor } from "../kv/cursor.ts";
 import { optionalParam, param } from "../http/params.ts";
 import { jsonWithEtag } from "../http/respond.ts";
+import { openCursor, sealCursor } from "../kv/cursor.ts";
 import { entryVisible } from "../read/visibility.ts";
 
 // a page full of entries this reader cannot see is read again, at most this many times per request
@@ -28,7 +28,8 @@ async function listIndex(c: Context<AppEnv>, prefix: string, scope: string): Pro
   let rounds = 0;
   do {
     const page = await kv.list(prefix, { limit: limit - items.length, cursor });
-    const entries = page.names.length > 0 ? await kv.getMany<IndexEntry>(page.names) : new Map<string, IndexEntry | null>();
+    const entries =
+      page.names.length > 0 ? await kv.getMany<IndexEntry>(page.names) : new Map<string, IndexEntry | null>();
     for (const name of page.names) {
       const e = entries.get(name);
       if (!e || !entryVisible(e, reader, now)) continue;

@@ -17,7 +17,10 @@ export function lookupRoutes() {
     const hash = (await urlHash(url)) as string;
     const kv = c.get("kv");
     const page = await kv.list(kvKeys.urlPrefix(hash), { limit: 20 });
-    const keys = page.names.map(indexEntryContentKey).filter((k): k is string => k !== undefined).sort();
+    const keys = page.names
+      .map(indexEntryContentKey)
+      .filter((k): k is string => k !== undefined)
+      .sort();
     if (keys.length === 0) throw NOT_FOUND();
     const manifests = await kv.getMany<Manifest>(keys.map(kvKeys.manifest));
     const reader = c.get("reader");

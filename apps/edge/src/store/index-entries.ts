@@ -1,7 +1,9 @@
 import { type IndexEntry, kvKeys, type Manifest, urlHash } from "@lumasnip/schema";
 
 /** Every index entry a manifest puts in KV: one per tag, one for its site, one per distinct URL. */
-export async function indexEntriesOf(m: Manifest | Omit<Manifest, "version" | "committedAt">): Promise<Map<string, IndexEntry>> {
+export async function indexEntriesOf(
+  m: Manifest | Omit<Manifest, "version" | "committedAt">,
+): Promise<Map<string, IndexEntry>> {
   const entry: IndexEntry = {
     key: m.key,
     audience: m.audience,

@@ -10,12 +10,18 @@ export interface PendingDelete {
 
 const PENDING = /^g:(\d{15}):(.+):(\d+)$/;
 
-export function parsePendingKey(name: string): { dueMs: number; contentKey: string; version: number } | undefined {
+export function parsePendingKey(
+  name: string,
+): { dueMs: number; contentKey: string; version: number } | undefined {
   const m = PENDING.exec(name);
   return m ? { dueMs: Number(m[1]), contentKey: m[2] as string, version: Number(m[3]) } : undefined;
 }
 
-export async function schedulePendingDelete(kv: KvStore, record: PendingDelete, dueMs: number): Promise<void> {
+export async function schedulePendingDelete(
+  kv: KvStore,
+  record: PendingDelete,
+  dueMs: number,
+): Promise<void> {
   if (record.ids.length === 0) return;
   await kv.put(kvKeys.pendingDelete(dueMs, record.key, record.version), record);
 }
@@ -29,13 +35,18 @@ export async function listPending(kv: KvStore): Promise<string[]> {
  * Takes freshly written snippet ids out of the content's pending deletes: a snippet a publisher
  * writes again (an edit undone within the grace period) must not be collected before its commit.
  */
-export async function cancelPending(kv: KvStore, pending: readonly string[], contentKey: string, written: ReadonlySet<string>): Promise<void> {
+export async function cancelPending(
+  kv: KvStore,
+  pending: readonly string[],
+  contentKey: string,
+  written: ReadonlySet<string>,
+): Promise<void> {
   const mine = pending.filter((n) => parsePendingKey(n)?.contentKey === contentKey);
   if (mine.length === 0) return;
   const records = await kv.getMany<PendingDelete>(mine);
   for (const name of mine) {
     const r = records.get(name);
-    if (!r || !r.ids.some((id) => written.has(id))) continue;
+    if (!r?.ids.some((id) => written.has(id))) continue;
     const ids = r.ids.filter((id) => !written.has(id));
     if (ids.length === 0) await kv.delete(name);
     else await kv.put(name, { ...r, ids });
@@ -71,7 +82,9 @@ export async function collectGarbage(
     if (budget - spent() < 4) break;
     const batch = due.slice(i, i + 100);
     const records = await kv.getMany<PendingDelete>(batch);
-    const contentKeys = [...new Set([...records.values()].filter((r) => r !== null).map((r) => (r as PendingDelete).key))];
+    const contentKeys = [
+      ...new Set([...records.values()].filter((r) => r !== null).map((r) => (r as PendingDelete).key)),
+    ];
     const manifests = await kv.getMany<Manifest>(contentKeys.map(kvKeys.manifest));
     for (const name of batch) {
       const left = budget - spent();

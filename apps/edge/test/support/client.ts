@@ -1,5 +1,5 @@
 import { env, exports } from "cloudflare:workers";
-import { type ApiKeyCreate, type ManifestCommit, type Snippet } from "@lumasnip/schema";
+import type { ApiKeyCreate, ManifestCommit, Snippet } from "@lumasnip/schema";
 import { expect } from "vitest";
 import type { BuiltContent } from "./fixtures.ts";
 
@@ -25,7 +25,11 @@ export async function call(path: string, options: CallOptions = {}): Promise<Res
   });
 }
 
-export async function callJson<T = unknown>(path: string, options: CallOptions = {}, status = 200): Promise<T> {
+export async function callJson<T = unknown>(
+  path: string,
+  options: CallOptions = {},
+  status = 200,
+): Promise<T> {
   const res = await call(path, options);
   const text = await res.text();
   expect(res.status, `${options.method ?? "GET"} ${path}: ${text.slice(0, 300)}`).toBe(status);

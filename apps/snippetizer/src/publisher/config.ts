@@ -3,14 +3,18 @@ import { TOPIC_PREFIX_PATTERN } from "@lumasnip/schema";
 import { parseConfig, secretFrom } from "@lumasnip/service";
 import { z } from "zod";
 
-const int = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+const int = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
 
 /** The publisher's settings (docs/edge.md#the-publisher). The Kafka connection comes from KAFKA_* (packages/bus). */
 export const PublisherConfigSchema = z.object({
   /** the worker, e.g. https://lumasnip-edge.example.workers.dev */
   edgeUrl: z.url({ protocol: /^https?$/, error: "an http(s) URL of the edge worker" }),
   /** an API key with the `write` scope */
-  edgeKey: z.string().min(1, "an API key with the write scope").transform((v) => new Secret(v)),
+  edgeKey: z
+    .string()
+    .min(1, "an API key with the write scope")
+    .transform((v) => new Secret(v)),
   topicPrefix: z.string().regex(TOPIC_PREFIX_PATTERN).default("lumasnip"),
   groupId: z.string().min(1).max(249).default("lumasnip-edge-publisher"),
   /** partitions consumed at once; one content at a time per partition keeps each key's order */
@@ -51,7 +55,10 @@ export const PUBLISHER_ENV: Record<keyof PublisherConfigInput, string> = {
 
 /** Parses the config once (a problem names the variable, never echoes a value). */
 export function parsePublisherConfig(input: PublisherConfigInput | Record<string, unknown>): PublisherConfig {
-  return parseConfig(PublisherConfigSchema, input, { what: "the publisher's configuration", envNames: PUBLISHER_ENV });
+  return parseConfig(PublisherConfigSchema, input, {
+    what: "the publisher's configuration",
+    envNames: PUBLISHER_ENV,
+  });
 }
 
 /** The config from the environment: PUBLISHER_* (the key also as PUBLISHER_EDGE_KEY_FILE), LUMASNIP_TOPIC_PREFIX. */

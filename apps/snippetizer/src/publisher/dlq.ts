@@ -14,7 +14,9 @@ export function dlqRecord(input: {
   key: string | undefined;
 }): DlqRecord {
   const { topic, partition, message, key } = input;
-  const [sourceId, contentId] = key?.includes(":") ? (key.split(/:(.*)/s) as [string, string]) : [undefined, undefined];
+  const [sourceId, contentId] = key?.includes(":")
+    ? (key.split(/:(.*)/s) as [string, string])
+    : [undefined, undefined];
   const payload = message.value?.toString();
   return {
     schemaVersion: SCHEMA_VERSION,

@@ -40,7 +40,12 @@ export function createEdgeAdmin(options: EdgeAdminOptions): EdgeAdmin {
   const base = options.url.replace(/\/+$/, "");
   const doFetch = options.fetch ?? fetch;
 
-  async function send(method: string, path: string, body: unknown, context: Record<string, unknown>): Promise<Answer> {
+  async function send(
+    method: string,
+    path: string,
+    body: unknown,
+    context: Record<string, unknown>,
+  ): Promise<Answer> {
     let res: Response;
     try {
       res = await doFetch(`${base}${path}`, {
@@ -69,21 +74,34 @@ export function createEdgeAdmin(options: EdgeAdminOptions): EdgeAdmin {
     return { status: res.status, body: parsed, retryAfter: res.headers.get("retry-after") };
   }
 
-  function ok<S extends z.ZodType>(method: string, path: string, a: Answer, schema: S, context: Record<string, unknown>): z.output<S> {
+  function ok<S extends z.ZodType>(
+    method: string,
+    path: string,
+    a: Answer,
+    schema: S,
+    context: Record<string, unknown>,
+  ): z.output<S> {
     if (a.status >= 200 && a.status < 300) {
       const r = schema.safeParse(a.body);
       if (r.success) return r.data;
-      throw new EdgeAdminError(`${method} ${path} answered a body outside the admin protocol`, { retryable: false, status: a.status, context });
+      throw new EdgeAdminError(`${method} ${path} answered a body outside the admin protocol`, {
+        retryable: false,
+        status: a.status,
+        context,
+      });
     }
     const err = (a.body as { error?: { code?: string; message?: string } } | undefined)?.error;
     // 429 (KV's write limits), 408 and 5xx pass with time; any other 4xx means this request is wrong
     const retryable = a.status === 408 || a.status === 429 || a.status >= 500;
-    throw new EdgeAdminError(`${method} ${path} answered ${a.status}${err ? ` ${err.code}: ${err.message}` : ""}`, {
-      retryable,
-      status: a.status,
-      context,
-      retryAfterMs: parseRetryAfter(a.retryAfter, Date.now()),
-    });
+    throw new EdgeAdminError(
+      `${method} ${path} answered ${a.status}${err ? ` ${err.code}: ${err.message}` : ""}`,
+      {
+        retryable,
+        status: a.status,
+        context,
+        retryAfterMs: parseRetryAfter(a.retryAfter, Date.now()),
+      },
+    );
   }
 
   const enc = encodeURIComponent;
@@ -97,13 +115,22 @@ export function createEdgeAdmin(options: EdgeAdminOptions): EdgeAdmin {
     async putSnippets(key, snippets) {
       const path = "/admin/v1/snippets";
       const context = { key, count: snippets.length };
-      await ok("PUT", path, await send("PUT", path, { key, snippets }, context), SnippetChunkResultSchema, context);
+      await ok(
+        "PUT",
+        path,
+        await send("PUT", path, { key, snippets }, context),
+        SnippetChunkResultSchema,
+        context,
+      );
     },
     async commit(key, body) {
       const path = `/admin/v1/manifests/${enc(key)}/commit`;
       const a = await send("POST", path, body, { key });
       if (a.status === 409) {
-        throw new ManifestConflictError(key, (a.body as { currentVersion?: number | null } | undefined)?.currentVersion ?? null);
+        throw new ManifestConflictError(
+          key,
+          (a.body as { currentVersion?: number | null } | undefined)?.currentVersion ?? null,
+        );
       }
       return ok("POST", path, a, CommitResultSchema, { key, expectedVersion: body.expectedVersion });
     },

@@ -8,7 +8,13 @@ export class EdgeAdminError extends Error {
   readonly retryAfterMs: number | undefined;
   constructor(
     message: string,
-    options: { retryable: boolean; status?: number; context?: Record<string, unknown>; retryAfterMs?: number; cause?: unknown },
+    options: {
+      retryable: boolean;
+      status?: number;
+      context?: Record<string, unknown>;
+      retryAfterMs?: number;
+      cause?: unknown;
+    },
   ) {
     super(message, { cause: options.cause });
     this.retryable = options.retryable;

@@ -16,11 +16,11 @@
  *     config.opsPort (PUBLISHER_OPS_PORT, default 9466, "off" to disable).
  */
 export {
-  parsePublisherConfig,
   PUBLISHER_ENV,
   type PublisherConfig,
   type PublisherConfigInput,
   PublisherConfigSchema,
+  parsePublisherConfig,
   publisherConfigFromEnv,
 } from "./config.ts";
 export { createEdgeAdmin, type EdgeAdmin } from "./edge-client.ts";

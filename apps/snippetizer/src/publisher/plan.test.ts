@@ -24,24 +24,44 @@ function committed(plan: ReturnType<typeof planPublish>, version: number): Manif
 describe("planPublish", () => {
   it("writes every snippet of a content the edge does not have, and commits with expectedVersion null", async () => {
     const plan = planPublish(await buildSet(spec), null);
-    expect(plan).toMatchObject({ action: "publish", expectedVersion: null, written: 6, unchanged: 0, dropped: 0 });
+    expect(plan).toMatchObject({
+      action: "publish",
+      expectedVersion: null,
+      written: 6,
+      unchanged: 0,
+      dropped: 0,
+    });
     if (plan.action !== "publish") return;
-    expect(plan.manifest.languages.map((l) => [l.lang, l.snippetIds.length])).toEqual([["en", 5], ["fr", 1]]);
+    expect(plan.manifest.languages.map((l) => [l.lang, l.snippetIds.length])).toEqual([
+      ["en", 5],
+      ["fr", 1],
+    ]);
     expect(Object.keys(plan.manifest.fingerprints ?? {})).toHaveLength(6);
     expect(plan.manifest.snippetAudiences).toBeUndefined();
   });
 
   it("skips a set whose content hash equals the manifest's", async () => {
     const set = await buildSet(spec);
-    expect(planPublish(set, committed(planPublish(set, null), 1))).toEqual({ action: "skip", reason: "unchanged" });
+    expect(planPublish(set, committed(planPublish(set, null), 1))).toEqual({
+      action: "skip",
+      reason: "unchanged",
+    });
   });
 
   it("rewrites only the edited paragraph when one paragraph changes, though the neighbours' links moved", async () => {
     const before = committed(planPublish(await buildSet(spec), null), 3);
     const edited = structuredClone(spec);
-    (edited.languages.en?.[1] as { paragraphs: string[] }).paragraphs[0] = "Ask your manager first.";
+    const leave = edited.languages.en?.[1];
+    if (!leave) throw new Error("fixture");
+    leave.paragraphs[0] = "Ask your manager first.";
     const plan = planPublish(await buildSet({ ...edited, updatedAt: "2026-11-21T09:00:00.000Z" }), before);
-    expect(plan).toMatchObject({ action: "publish", expectedVersion: 3, written: 1, unchanged: 5, dropped: 1 });
+    expect(plan).toMatchObject({
+      action: "publish",
+      expectedVersion: 3,
+      written: 1,
+      unchanged: 5,
+      dropped: 1,
+    });
     if (plan.action !== "publish") return;
     expect(plan.chunks.flat().map((s) => s.text)).toEqual(["Ask your manager first."]);
   });
@@ -56,7 +76,10 @@ describe("planPublish", () => {
 
   it("rewrites every snippet whose audience changed, and records narrower snippet audiences in the manifest", async () => {
     const before = committed(planPublish(await buildSet(spec), null), 1);
-    const plan = planPublish(await buildSet({ ...spec, narrower: { "Use the agency.": ["travel", "board"] } }), before);
+    const plan = planPublish(
+      await buildSet({ ...spec, narrower: { "Use the agency.": ["travel", "board"] } }),
+      before,
+    );
     expect(plan).toMatchObject({ written: 1, unchanged: 5 });
     if (plan.action !== "publish") return;
     const [id] = plan.chunks.flat().map((s) => s.id);
@@ -83,7 +106,9 @@ describe("fingerprint and chunk", () => {
     const s = (await buildSet(spec)).languages[0]?.snippets[1];
     if (!s) throw new Error("fixture");
     const same = fingerprint(s);
-    expect(fingerprint({ ...s, ordinal: 9, prevId: null, nextId: null, updatedAt: "2030-01-01T00:00:00.000Z" })).toBe(same);
+    expect(
+      fingerprint({ ...s, ordinal: 9, prevId: null, nextId: null, updatedAt: "2030-01-01T00:00:00.000Z" }),
+    ).toBe(same);
     expect(fingerprint({ ...s, text: `${s.text}!` })).not.toBe(same);
     expect(fingerprint({ ...s, audience: ["g"] })).not.toBe(same);
     expect(fingerprint({ ...s, title: "Other" })).not.toBe(same);
@@ -91,8 +116,13 @@ describe("fingerprint and chunk", () => {
   });
 
   it("cuts chunks at the count limit and at the byte limit", async () => {
-    const snippets = (await buildSet({ contentId: "9", languages: { en: [{ heading: "h", paragraphs: Array.from({ length: 950 }, (_, i) => `p${i}`) }] } }))
-      .languages[0]?.snippets ?? [];
+    const snippets =
+      (
+        await buildSet({
+          contentId: "9",
+          languages: { en: [{ heading: "h", paragraphs: Array.from({ length: 950 }, (_, i) => `p${i}`) }] },
+        })
+      ).languages[0]?.snippets ?? [];
     expect(chunk(snippets).map((c) => c.length)).toEqual([400, 400, 150]);
     expect(chunk(snippets.slice(0, 10), 400, 1500).every((c) => c.length < 10)).toBe(true);
     expect(chunk(snippets.slice(0, 10), 400, 1500).flat()).toHaveLength(10);

@@ -53,7 +53,10 @@ function canonical(value: unknown): unknown {
  */
 export function fingerprint(s: Snippet): string {
   const rest = Object.fromEntries(Object.entries(s).filter(([k]) => !POSITIONAL.has(k)));
-  return createHash("sha256").update(JSON.stringify(canonical(rest))).digest("base64url").slice(0, 22);
+  return createHash("sha256")
+    .update(JSON.stringify(canonical(rest)))
+    .digest("base64url")
+    .slice(0, 22);
 }
 
 function sameAudience(a: readonly string[], b: readonly string[]): boolean {
@@ -62,7 +65,11 @@ function sameAudience(a: readonly string[], b: readonly string[]): boolean {
   return x.length === y.length && x.every((g, i) => g === y[i]);
 }
 
-export function chunk(snippets: readonly Snippet[], maxCount = ADMIN_MAX_SNIPPETS_PER_CHUNK, maxBytes = MAX_CHUNK_BYTES): Snippet[][] {
+export function chunk(
+  snippets: readonly Snippet[],
+  maxCount = ADMIN_MAX_SNIPPETS_PER_CHUNK,
+  maxBytes = MAX_CHUNK_BYTES,
+): Snippet[][] {
   const out: Snippet[][] = [];
   let current: Snippet[] = [];
   let bytes = 0;
@@ -84,7 +91,11 @@ export function chunk(snippets: readonly Snippet[], maxCount = ADMIN_MAX_SNIPPET
  * The diff of the admin protocol: equal content hash, nothing to do; otherwise write the snippets
  * whose fingerprint is new or different, and commit a manifest listing every id in order.
  */
-export function planPublish(set: SnippetSet, current: Manifest | null, maxPerChunk = ADMIN_MAX_SNIPPETS_PER_CHUNK): PublishPlan {
+export function planPublish(
+  set: SnippetSet,
+  current: Manifest | null,
+  maxPerChunk = ADMIN_MAX_SNIPPETS_PER_CHUNK,
+): PublishPlan {
   if (current && current.contentHash === set.contentHash) return { action: "skip", reason: "unchanged" };
   const all = set.languages.flatMap((l) => l.snippets);
   const ids = new Set(all.map((s) => s.id));

@@ -1,6 +1,6 @@
+import type { SnippetSet } from "@lumasnip/schema";
 import type { Logger } from "@lumasnip/service";
 import { sleep } from "@lumasnip/service";
-import type { SnippetSet } from "@lumasnip/schema";
 import type { EdgeAdmin } from "./edge-client.ts";
 import { ManifestConflictError } from "./errors.ts";
 import type { PublisherMetrics } from "./metrics.ts";
@@ -9,7 +9,14 @@ import { type BackoffOptions, withBackoff } from "./retry.ts";
 
 export type Outcome =
   | { kind: "skipped" }
-  | { kind: "published"; version: number; written: number; unchanged: number; dropped: number; conflicts: number }
+  | {
+      kind: "published";
+      version: number;
+      written: number;
+      unchanged: number;
+      dropped: number;
+      conflicts: number;
+    }
   | { kind: "deleted"; existed: boolean; scheduled: number };
 
 export interface ContentPublisherOptions {
@@ -50,12 +57,24 @@ export function createContentPublisher(options: ContentPublisherOptions) {
         await progress();
       }
       try {
-        const result = await retry("commit", () => edge.commit(set.key, { expectedVersion: plan.expectedVersion, manifest: plan.manifest }));
-        return { kind: "published", version: result.version, written: plan.written, unchanged: plan.unchanged, dropped: plan.dropped, conflicts };
+        const result = await retry("commit", () =>
+          edge.commit(set.key, { expectedVersion: plan.expectedVersion, manifest: plan.manifest }),
+        );
+        return {
+          kind: "published",
+          version: result.version,
+          written: plan.written,
+          unchanged: plan.unchanged,
+          dropped: plan.dropped,
+          conflicts,
+        };
       } catch (error) {
         if (!(error instanceof ManifestConflictError) || conflicts >= options.maxConflicts) throw error;
         metrics.conflicts.inc();
-        options.logger.info({ key: set.key, expected: plan.expectedVersion, current: error.currentVersion }, "manifest moved, planning again");
+        options.logger.info(
+          { key: set.key, expected: plan.expectedVersion, current: error.currentVersion },
+          "manifest moved, planning again",
+        );
         await sleep(Math.random() * options.backoff.initialMs, options.signal);
       }
     }

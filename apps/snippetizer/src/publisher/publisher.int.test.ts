@@ -1,12 +1,25 @@
-import { type LocalEdge, startLocalEdge } from "@lumasnip/edge/local";
-import { createEdgeAdmin, createPublisherMetrics, type EdgeAdmin, parsePublisherConfig, runPublisher } from "./index.ts";
 import { Secret } from "@lumasnip/auth";
-import { type DlqRecord, ensureTopics, kvKeys, type Manifest, type SnippetSet, topicNames } from "@lumasnip/schema";
+import { type LocalEdge, startLocalEdge } from "@lumasnip/edge/local";
+import {
+  type DlqRecord,
+  ensureTopics,
+  kvKeys,
+  type Manifest,
+  type SnippetSet,
+  topicNames,
+} from "@lumasnip/schema";
 import { createLogger } from "@lumasnip/service";
 import { eventually, testKafka, uniqueName } from "@lumasnip/testkit";
 import type { Consumer, Kafka, Producer } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EdgeAdminError } from "./errors.ts";
+import {
+  createEdgeAdmin,
+  createPublisherMetrics,
+  type EdgeAdmin,
+  parsePublisherConfig,
+  runPublisher,
+} from "./index.ts";
 import { buildSet, type SetSpec } from "./testing/sets.ts";
 
 const GRACE_SECONDS = 2;
@@ -24,7 +37,11 @@ function instrumented(real: EdgeAdmin) {
     getManifest: (key) => real.getManifest(key),
     async putSnippets(key, snippets) {
       if (hooks.down) throw new EdgeAdminError("injected: the edge is down", { retryable: true });
-      if (hooks.failPuts.has(key)) throw new EdgeAdminError("injected: the edge keeps failing this content", { retryable: true, status: 503 });
+      if (hooks.failPuts.has(key))
+        throw new EdgeAdminError("injected: the edge keeps failing this content", {
+          retryable: true,
+          status: 503,
+        });
       hooks.written.set(key, [...(hooks.written.get(key) ?? []), ...snippets.map((s) => s.id)]);
       await real.putSnippets(key, snippets);
     },
@@ -66,7 +83,11 @@ describe("the publisher against a real broker and the worker served by Miniflare
   }
 
   async function send(key: string, value: unknown): Promise<void> {
-    await producer.send({ topic: topics.snippets, acks: -1, messages: [{ key, value: typeof value === "string" ? value : JSON.stringify(value) }] });
+    await producer.send({
+      topic: topics.snippets,
+      acks: -1,
+      messages: [{ key, value: typeof value === "string" ? value : JSON.stringify(value) }],
+    });
   }
 
   async function manifestOf(key: string): Promise<Manifest | null> {
@@ -75,14 +96,19 @@ describe("the publisher against a real broker and the worker served by Miniflare
 
   /** Waits until the edge holds this set (its content hash), then returns the manifest. */
   function published(set: SnippetSet): Promise<Manifest> {
-    return eventually(async () => {
-      const m = await manifestOf(set.key);
-      return m?.contentHash === set.contentHash ? m : undefined;
-    }, { what: `the manifest of ${set.key}`, timeoutMs: 60_000 });
+    return eventually(
+      async () => {
+        const m = await manifestOf(set.key);
+        return m?.contentHash === set.contentHash ? m : undefined;
+      },
+      { what: `the manifest of ${set.key}`, timeoutMs: 60_000 },
+    );
   }
 
   beforeAll(async () => {
-    edge = await startLocalEdge({ vars: { STALE_GRACE_SECONDS: String(GRACE_SECONDS), ALLOW_SHORT_GRACE: "true" } });
+    edge = await startLocalEdge({
+      vars: { STALE_GRACE_SECONDS: String(GRACE_SECONDS), ALLOW_SHORT_GRACE: "true" },
+    });
     kafka = testKafka();
     const admin = kafka.admin();
     await admin.connect();
@@ -93,7 +119,10 @@ describe("the publisher against a real broker and the worker served by Miniflare
     dlqConsumer = kafka.consumer({ groupId: uniqueName("dlq-reader") });
     await dlqConsumer.connect();
     await dlqConsumer.subscribe({ topic: topics.dlq, fromBeginning: true });
-    await dlqConsumer.run({ eachMessage: async ({ message }) => void dlq.push(JSON.parse(message.value?.toString() ?? "{}") as DlqRecord) });
+    await dlqConsumer.run({
+      eachMessage: async ({ message }) =>
+        void dlq.push(JSON.parse(message.value?.toString() ?? "{}") as DlqRecord),
+    });
 
     readKey = await createKey(["read"]);
     const writeKey = await createKey(["write"]);
@@ -161,7 +190,9 @@ describe("the publisher against a real broker and the worker served by Miniflare
     expect(hooks.written.get(v1.key)).toHaveLength(8);
 
     const edited = structuredClone(handbook);
-    (edited.languages.en?.[1] as { paragraphs: string[] }).paragraphs[1] = "Book it in the new tool.";
+    const leaveSection = edited.languages.en?.[1];
+    if (!leaveSection) throw new Error("fixture");
+    leaveSection.paragraphs[1] = "Book it in the new tool.";
     const v2 = await buildSet({ ...edited, sourceVersion: 2, updatedAt: "2026-11-22T08:00:00.000Z" });
     hooks.written.set(v2.key, []);
     const savedBefore = (await metrics.writesSaved.get()).values[0]?.value ?? 0;
@@ -169,20 +200,29 @@ describe("the publisher against a real broker and the worker served by Miniflare
     const m2 = await published(v2);
     expect(m2.version).toBe(2);
 
-    const leave = v2.languages[0]?.snippets.filter((s) => s.headingPath[0] === "Leave").map((s) => s.id) ?? [];
+    const leave =
+      v2.languages[0]?.snippets.filter((s) => s.headingPath[0] === "Leave").map((s) => s.id) ?? [];
     const written = hooks.written.get(v2.key) ?? [];
     expect(written).toHaveLength(1);
     expect(leave).toContain(written[0]);
     // the metric moves just after the commit the manifest shows
-    await eventually(async () => ((await metrics.writesSaved.get()).values[0]?.value === savedBefore + 7 ? true : undefined), {
-      what: "7 saved writes counted",
-      timeoutMs: 5000,
-    });
+    await eventually(
+      async () => ((await metrics.writesSaved.get()).values[0]?.value === savedBefore + 7 ? true : undefined),
+      {
+        what: "7 saved writes counted",
+        timeoutMs: 5000,
+      },
+    );
     // the other snippets were not rewritten: KV still holds them as first written
-    const untouched = (await edge.kv.get(kvKeys.snippet(v2.languages[0]?.snippets[0]?.id as string), "json")) as { updatedAt: string };
+    const untouched = (await edge.kv.get(
+      kvKeys.snippet(v2.languages[0]?.snippets[0]?.id as string),
+      "json",
+    )) as { updatedAt: string };
     expect(untouched.updatedAt).toBe("2026-11-20T10:00:00.000Z");
 
-    const res = await fetch(`${edge.url}/v1/contents/${v2.key}/snippets?lang=en`, { headers: { authorization: `Bearer ${readKey}` } });
+    const res = await fetch(`${edge.url}/v1/contents/${v2.key}/snippets?lang=en`, {
+      headers: { authorization: `Bearer ${readKey}` },
+    });
     const body = (await res.json()) as { snippets: { text: string; ordinal: number; updatedAt: string }[] };
     expect(body.snippets.map((s) => s.text)).toEqual(v2.languages[0]?.snippets.map((s) => s.text));
     expect(body.snippets.every((s) => s.updatedAt === "2026-11-22T08:00:00.000Z")).toBe(true);
@@ -193,12 +233,17 @@ describe("the publisher against a real broker and the worker served by Miniflare
     await send(set.key, set);
     await published(set);
     hooks.written.set(set.key, []);
-    const skippedBefore = (await metrics.contents.get()).values.find((v) => v.labels.outcome === "skipped")?.value ?? 0;
+    const skippedBefore =
+      (await metrics.contents.get()).values.find((v) => v.labels.outcome === "skipped")?.value ?? 0;
     await send(set.key, { ...set, producedAt: new Date().toISOString() });
-    await eventually(async () => {
-      const now = (await metrics.contents.get()).values.find((v) => v.labels.outcome === "skipped")?.value ?? 0;
-      return now > skippedBefore ? true : undefined;
-    }, { what: "the duplicate to be skipped" });
+    await eventually(
+      async () => {
+        const now =
+          (await metrics.contents.get()).values.find((v) => v.labels.outcome === "skipped")?.value ?? 0;
+        return now > skippedBefore ? true : undefined;
+      },
+      { what: "the duplicate to be skipped" },
+    );
     expect(hooks.written.get(set.key)).toEqual([]);
     expect((await manifestOf(set.key))?.version).toBe(1);
   });
@@ -208,8 +253,18 @@ describe("the publisher against a real broker and the worker served by Miniflare
     await send(set.key, set);
     await published(set);
     const ids = set.languages.flatMap((l) => l.snippets.map((s) => s.id));
-    await send(set.key, { schemaVersion: 1, sourceId: "acme", producedAt: new Date().toISOString(), kind: "snippets.deleted", key: set.key, contentId: "102", reason: "deleted" });
-    await eventually(async () => ((await manifestOf(set.key)) === null ? true : undefined), { what: "the manifest to go" });
+    await send(set.key, {
+      schemaVersion: 1,
+      sourceId: "acme",
+      producedAt: new Date().toISOString(),
+      kind: "snippets.deleted",
+      key: set.key,
+      contentId: "102",
+      reason: "deleted",
+    });
+    await eventually(async () => ((await manifestOf(set.key)) === null ? true : undefined), {
+      what: "the manifest to go",
+    });
     expect((await edge.kv.list({ prefix: "is:acme:gone-site|" })).keys).toEqual([]);
     await new Promise((r) => setTimeout(r, GRACE_SECONDS * 1000 + 200));
     await edge.scheduled();
@@ -222,18 +277,31 @@ describe("the publisher against a real broker and the worker served by Miniflare
     const v1 = await buildSet({ ...handbook, contentId: "103" });
     await send(v1.key, v1);
     await published(v1);
-    const rival = await buildSet({ ...handbook, contentId: "103", languages: { en: [{ heading: "Rival", paragraphs: ["Someone else wrote this."] }] } });
+    const rival = await buildSet({
+      ...handbook,
+      contentId: "103",
+      languages: { en: [{ heading: "Rival", paragraphs: ["Someone else wrote this."] }] },
+    });
     hooks.beforeCommit = async (key) => {
       const current = await direct.getManifest(key);
       for (const l of rival.languages) await direct.putSnippets(key, l.snippets);
       const { languages, ...rest } = rival;
       await direct.commit(key, {
         expectedVersion: current?.version ?? null,
-        manifest: { ...(rest as unknown as Manifest), updatedAt: rival.sourceUpdatedAt, languages: languages.map((l) => ({ lang: l.lang, snippetIds: l.snippets.map((s) => s.id) })) },
+        manifest: {
+          ...(rest as unknown as Manifest),
+          updatedAt: rival.sourceUpdatedAt,
+          languages: languages.map((l) => ({ lang: l.lang, snippetIds: l.snippets.map((s) => s.id) })),
+        },
       });
     };
     const conflictsBefore = (await metrics.conflicts.get()).values[0]?.value ?? 0;
-    const v2 = await buildSet({ ...handbook, contentId: "103", sourceVersion: 2, languages: { en: [{ heading: "Intro", paragraphs: ["Rewritten."] }] } });
+    const v2 = await buildSet({
+      ...handbook,
+      contentId: "103",
+      sourceVersion: 2,
+      languages: { en: [{ heading: "Intro", paragraphs: ["Rewritten."] }] },
+    });
     await send(v2.key, v2);
     const m = await published(v2);
     expect(m.version).toBe(3);
@@ -244,21 +312,38 @@ describe("the publisher against a real broker and the worker served by Miniflare
   });
 
   it("sends a content the edge refuses, or that keeps failing while the edge is healthy, to the DLQ and goes on", async () => {
-    const refused = await buildSet({ contentId: "104", tags: Array.from({ length: 900 }, (_, i) => `metadata:t${i}`), languages: { en: [{ heading: "h", paragraphs: ["x."] }] } });
-    const failing = await buildSet({ contentId: "105", languages: { en: [{ heading: "h", paragraphs: ["y."] }] } });
+    const refused = await buildSet({
+      contentId: "104",
+      tags: Array.from({ length: 900 }, (_, i) => `metadata:t${i}`),
+      languages: { en: [{ heading: "h", paragraphs: ["x."] }] },
+    });
+    const failing = await buildSet({
+      contentId: "105",
+      languages: { en: [{ heading: "h", paragraphs: ["y."] }] },
+    });
     hooks.failPuts.add(failing.key);
-    const after = await buildSet({ contentId: "106", languages: { en: [{ heading: "h", paragraphs: ["z."] }] } });
+    const after = await buildSet({
+      contentId: "106",
+      languages: { en: [{ heading: "h", paragraphs: ["z."] }] },
+    });
     await send(refused.key, refused);
     await send(failing.key, failing);
     await send("acme:107", "{not json");
     await send(after.key, after);
     await published(after);
-    const records = await eventually(() => {
-      const mine = dlq.filter((r) => ["acme:104", "acme:105", "acme:107"].includes(r.key ?? ""));
-      return mine.length === 3 ? mine : undefined;
-    }, { what: "three DLQ records" });
+    const records = await eventually(
+      () => {
+        const mine = dlq.filter((r) => ["acme:104", "acme:105", "acme:107"].includes(r.key ?? ""));
+        return mine.length === 3 ? mine : undefined;
+      },
+      { what: "three DLQ records" },
+    );
     const byKey = Object.fromEntries(records.map((r) => [r.key, r]));
-    expect(byKey["acme:104"]).toMatchObject({ stage: "publisher", reason: "publish_failed", original: { topic: topics.snippets } });
+    expect(byKey["acme:104"]).toMatchObject({
+      stage: "publisher",
+      reason: "publish_failed",
+      original: { topic: topics.snippets },
+    });
     expect(byKey["acme:104"]?.error).toMatch(/413/);
     expect(byKey["acme:105"]).toMatchObject({ reason: "publish_failed" });
     expect(byKey["acme:107"]).toMatchObject({ reason: "invalid_event" });
@@ -268,11 +353,16 @@ describe("the publisher against a real broker and the worker served by Miniflare
   });
 
   it("waits out an edge outage instead of sending contents to the DLQ", async () => {
-    const set = await buildSet({ contentId: "108", languages: { en: [{ heading: "h", paragraphs: ["During the outage."] }] } });
+    const set = await buildSet({
+      contentId: "108",
+      languages: { en: [{ heading: "h", paragraphs: ["During the outage."] }] },
+    });
     hooks.down = true;
     const dlqBefore = dlq.length;
     await send(set.key, set);
-    await eventually(async () => ((await metrics.edgeUp.get()).values[0]?.value === 0 ? true : undefined), { what: "the outage to be seen" });
+    await eventually(async () => ((await metrics.edgeUp.get()).values[0]?.value === 0 ? true : undefined), {
+      what: "the outage to be seen",
+    });
     await new Promise((r) => setTimeout(r, 1500));
     expect(await manifestOf(set.key)).toBeNull();
     hooks.down = false;

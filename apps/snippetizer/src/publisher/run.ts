@@ -1,4 +1,4 @@
-import { decodeMessage, type EventProducer, createEventProducer } from "@lumasnip/bus";
+import { createEventProducer, decodeMessage, type EventProducer } from "@lumasnip/bus";
 import { type SnippetEvent, SnippetEventSchema, topicNames } from "@lumasnip/schema";
 import { type Logger, sleep, startOpsServer } from "@lumasnip/service";
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from "kafkajs";
@@ -37,12 +37,17 @@ export async function runPublisher(config: PublisherConfig, deps: PublisherDeps)
   const log = logger.child({ component: "publisher" });
   const metrics = deps.metrics ?? createPublisherMetrics();
   const topics = topicNames(config.topicPrefix);
-  const edge = deps.edge ?? createEdgeAdmin({ url: config.edgeUrl, key: config.edgeKey, timeoutMs: config.requestTimeoutMs });
+  const edge =
+    deps.edge ??
+    createEdgeAdmin({ url: config.edgeUrl, key: config.edgeKey, timeoutMs: config.requestTimeoutMs });
   let running = false;
   let crashed: Error | undefined;
   let edgeUp = true;
 
-  const producer: EventProducer = await createEventProducer(deps.kafka, { dlqTopic: topics.dlq, stage: "publisher" });
+  const producer: EventProducer = await createEventProducer(deps.kafka, {
+    dlqTopic: topics.dlq,
+    stage: "publisher",
+  });
   const consumer: Consumer = deps.kafka.consumer({
     groupId: config.groupId,
     sessionTimeout: 30_000,
@@ -56,7 +61,11 @@ export async function runPublisher(config: PublisherConfig, deps: PublisherDeps)
           port: config.opsPort,
           host: config.opsHost,
           registry: metrics.registry,
-          health: () => ({ ok: running && !crashed, consumer: running ? "running" : "stopped", edge: edgeUp ? "up" : "down" }),
+          health: () => ({
+            ok: running && !crashed,
+            consumer: running ? "running" : "stopped",
+            edge: edgeUp ? "up" : "down",
+          }),
         });
 
   async function attempt(event: SnippetEvent, heartbeat: () => Promise<void>): Promise<Outcome> {
@@ -64,14 +73,21 @@ export async function runPublisher(config: PublisherConfig, deps: PublisherDeps)
       edge,
       metrics,
       logger: log,
-      backoff: { attempts: config.requestAttempts, initialMs: config.backoffInitialMs, maxMs: config.backoffMaxMs },
+      backoff: {
+        attempts: config.requestAttempts,
+        initialMs: config.backoffInitialMs,
+        maxMs: config.backoffMaxMs,
+      },
       maxConflicts: config.maxConflicts,
       signal,
       onProgress: heartbeat,
     });
     for (let round = 1; ; round++) {
       try {
-        const outcome = event.kind === "snippets.upserted" ? await publisher.upsert(event) : await publisher.remove(event.key);
+        const outcome =
+          event.kind === "snippets.upserted"
+            ? await publisher.upsert(event)
+            : await publisher.remove(event.key);
         edgeUp = true;
         metrics.edgeUp.set(1);
         return outcome;
@@ -95,14 +111,32 @@ export async function runPublisher(config: PublisherConfig, deps: PublisherDeps)
     }
   }
 
-  async function handle(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<Handled> {
+  async function handle(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void>,
+  ): Promise<Handled> {
     const started = performance.now();
     const decoded = decodeMessage(SnippetEventSchema, message);
     if (!decoded.ok) {
-      await producer.sendDlq([dlqRecord({ reason: "invalid_event", error: decoded.error, topic, partition, message, key: decoded.key, groupId: config.groupId })]);
+      await producer.sendDlq([
+        dlqRecord({
+          reason: "invalid_event",
+          error: decoded.error,
+          topic,
+          partition,
+          message,
+          key: decoded.key,
+          groupId: config.groupId,
+        }),
+      ]);
       metrics.contents.inc({ outcome: "dlq" });
       metrics.failures.inc({ reason: "invalid_event" });
-      log.error({ key: decoded.key, topic, partition, offset: message.offset, error: decoded.error }, "invalid snippet event sent to the DLQ");
+      log.error(
+        { key: decoded.key, topic, partition, offset: message.offset, error: decoded.error },
+        "invalid snippet event sent to the DLQ",
+      );
       return "done";
     }
     const event = decoded.value;
@@ -124,7 +158,17 @@ export async function runPublisher(config: PublisherConfig, deps: PublisherDeps)
       if (signal.aborted) return "stopped";
       const reason = "publish_failed";
       const text = `publishing ${event.key} to the edge failed: ${(error as Error).message}. Fix the cause (see the publisher's logs), then replay`;
-      await producer.sendDlq([dlqRecord({ reason, error: text, topic, partition, message, key: event.key, groupId: config.groupId })]);
+      await producer.sendDlq([
+        dlqRecord({
+          reason,
+          error: text,
+          topic,
+          partition,
+          message,
+          key: event.key,
+          groupId: config.groupId,
+        }),
+      ]);
       metrics.contents.inc({ outcome: "dlq" });
       metrics.failures.inc({ reason });
       log.error({ key: event.key, err: error }, "content sent to the DLQ");
@@ -132,7 +176,13 @@ export async function runPublisher(config: PublisherConfig, deps: PublisherDeps)
     }
   }
 
-  async function eachBatch({ batch, heartbeat, resolveOffset, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  async function eachBatch({
+    batch,
+    heartbeat,
+    resolveOffset,
+    isRunning,
+    isStale,
+  }: EachBatchPayload): Promise<void> {
     let handled = 0;
     for (const message of batch.messages) {
       if (!isRunning() || isStale() || signal.aborted) break;
@@ -140,7 +190,10 @@ export async function runPublisher(config: PublisherConfig, deps: PublisherDeps)
       resolveOffset(message.offset);
       const next = (BigInt(message.offset) + 1n).toString();
       await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
-      metrics.lag.set({ partition: String(batch.partition) }, Number(BigInt(batch.highWatermark) - BigInt(next)));
+      metrics.lag.set(
+        { partition: String(batch.partition) },
+        Number(BigInt(batch.highWatermark) - BigInt(next)),
+      );
       await heartbeat();
       handled++;
     }

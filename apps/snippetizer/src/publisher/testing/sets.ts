@@ -38,7 +38,14 @@ export async function buildSet(spec: SetSpec): Promise<SnippetSet> {
       for (const text of section.paragraphs) {
         const occurrence = seen.get(text) ?? 0;
         seen.set(text, occurrence + 1);
-        const id = await snippetId({ sourceId, contentId: spec.contentId, lang, headingPath: [section.heading], text, occurrence });
+        const id = await snippetId({
+          sourceId,
+          contentId: spec.contentId,
+          lang,
+          headingPath: [section.heading],
+          text,
+          occurrence,
+        });
         snippets.push({
           id,
           key,
