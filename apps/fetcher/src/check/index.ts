@@ -9,14 +9,8 @@ import {
 } from "./check-source.ts";
 import { formatSourceCheck } from "./format.ts";
 
-export {
-  CHECK_EXIT,
-  type CheckDeps,
-  type CheckExitCode,
-  checkSource,
-  type SourceCheck,
-} from "./check-source.ts";
-export { formatSourceCheck } from "./format.ts";
+export * from "./check-source.ts";
+export * from "./format.ts";
 
 /**
  * `check`: every configured source in turn (settings were validated when the config loaded:
