@@ -17,10 +17,10 @@ const m = (id: string, over: Partial<Markers> = {}): Markers => ({
 });
 const ids = (n: number, prefix = "i") => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 const state = (scope: string, list: string[]): [string, ItemEntry][] => list.map((id) => [id, liveEntry(scope, m(id))]);
-const listing = (scope: string, list: string[], complete = true, over: (id: string) => Partial<Markers> = () => ({})): ScopeListing =>
-  complete
-    ? { scope, complete, items: new Map(list.map((id) => [id, m(id, over(id))])) }
-    : { scope, complete, items: new Map(list.map((id) => [id, m(id, over(id))])), error: "broken" };
+const listing = (scope: string, list: string[], complete = true, over: (id: string) => Partial<Markers> = () => ({})): ScopeListing => {
+  const items = new Map(list.map((id) => [id, m(id, over(id))]));
+  return complete ? { scope, complete, items, unreadable: new Set() } : { scope, complete, items, unreadable: new Set(), error: "broken" };
+};
 
 describe("planReconcile", () => {
   it("finds the missing and the changed, and nothing else", () => {
@@ -60,6 +60,18 @@ describe("planReconcile", () => {
     expect(allowed!.held).toBe(false);
     const [forced] = planReconcile(items, [listing("A", ids(88))], now, { ...guard, override: true });
     expect(forced!.held).toBe(false);
+  });
+
+  it("never deletes an item that was listed but could not be read", () => {
+    const unreadable: ScopeListing = { scope: "A", complete: true, items: new Map(), unreadable: new Set(["i0"]) };
+    const [plan] = planReconcile(state("A", ids(1)), [unreadable], now, guard);
+    expect(plan!.missing).toEqual([]);
+  });
+
+  it("forgets a rejected entry no longer listed, and counts only live items in the share", () => {
+    const items: [string, ItemEntry][] = [...state("A", ids(10)), ["bad", { k: "rejected", s: "A", v: 0, u: "", a: "x" }]];
+    const [plan] = planReconcile(items, [listing("A", ids(10))], now, guard);
+    expect(plan).toMatchObject({ forget: ["bad"], missing: [], live: 10 });
   });
 
   it("always allows a single delete in a small scope", () => {

@@ -5,10 +5,16 @@ import type { ItemEntry } from "../state/types.ts";
 import { decideListed } from "./decide.ts";
 
 /** One scope's reconcile listing: every LIVE item it returned, or why it is not complete. */
-export type ScopeListing =
-  | { scope: string; complete: true; items: Map<string, Markers> }
+export type ScopeListing = {
+  scope: string;
+  items: Map<string, Markers>;
+  /** ids listed whose markers could not be read: present, so never deleted, but not compared */
+  unreadable: Set<string>;
+} & (
+  | { complete: true }
   /** failed or broke the paging rule: what was seen may be upserted, nothing may be deleted */
-  | { scope: string; complete: false; items: Map<string, Markers>; error: string };
+  | { complete: false; error: string }
+);
 
 export interface MassDeleteGuard {
   /** share of a scope's live items one round may delete (default 0.1) */
@@ -61,7 +67,11 @@ export function planReconcile(
     byScope.set(entry.s, list);
   }
   const listedAnywhere = new Set<string>();
-  for (const l of listings) if (l.complete) for (const id of l.items.keys()) listedAnywhere.add(id);
+  for (const l of listings) {
+    if (!l.complete) continue;
+    for (const id of l.items.keys()) listedAnywhere.add(id);
+    for (const id of l.unreadable) listedAnywhere.add(id);
+  }
   const entryOf = new Map<string, ItemEntry>();
   for (const list of byScope.values()) for (const [id, e] of list) entryOf.set(id, e);
 
@@ -90,7 +100,7 @@ export function planReconcile(
     // a partial listing proves nothing about absence: only what it showed (expired, ...) counts
     if (listing.complete) {
       for (const [id, entry] of own) {
-        if (listing.items.has(id) || listedAnywhere.has(id)) continue;
+        if (listedAnywhere.has(id)) continue;
         if (entry.k === "live") plan.missing.push(id);
         else plan.forget.push(id);
       }

@@ -57,11 +57,13 @@ export async function readStates(
 export function describeState(sourceId: string, state: LoadedState, configuredScopes: readonly string[], withItems: boolean) {
   let live = 0;
   let scheduled = 0;
+  let rejected = 0;
   let flagged = 0;
   const perScope: Record<string, number> = {};
   for (const [, e] of state.items) {
     if (e.k === "live") live++;
-    else scheduled++;
+    else if (e.k === "scheduled") scheduled++;
+    else rejected++;
     if (e.r) flagged++;
     perScope[e.s] = (perScope[e.s] ?? 0) + (e.k === "live" ? 1 : 0);
   }
@@ -70,7 +72,7 @@ export function describeState(sourceId: string, state: LoadedState, configuredSc
   return {
     sourceId,
     savedAt: state.header?.savedAt ?? null,
-    items: { live, scheduled, flaggedForReemission: flagged },
+    items: { live, scheduled, rejected, flaggedForReemission: flagged },
     scopes: Object.fromEntries(
       [...known].sort().map((id) => {
         const s = scopes[id] ?? {};

@@ -3,9 +3,11 @@ import { z } from "zod";
 /**
  * What the fetcher knows of one item. `live`: emitted and not deleted since. `scheduled`: LIVE in
  * LumApps but its publicationDate is ahead, so nothing was emitted yet (or it was withdrawn).
+ * `rejected`: sent to the DLQ as unreadable (`a` fingerprints the reason and the item's dates,
+ * so the same bad item is not sent again after a restart).
  */
 export const ItemEntrySchema = z.object({
-  k: z.enum(["live", "scheduled"]),
+  k: z.enum(["live", "scheduled", "rejected"]),
   /** the scope (scopes.ts) it was listed under: deletes never cross scopes */
   s: z.string(),
   /** version and updatedAt last emitted */

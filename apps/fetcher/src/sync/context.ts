@@ -24,7 +24,7 @@ export interface SourceContext {
   signal: AbortSignal;
   /** ms clock (the simulator's, in tests that move time) */
   now: () => number;
-  /** ids sent to the DLQ by this process, with the reason: not sent again for the same reason */
+  /** bad items sent to the DLQ by this process (`id|fingerprint`): not sent again */
   dlqSeen: Map<string, string>;
   allowMassDelete: boolean;
 }

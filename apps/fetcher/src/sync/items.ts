@@ -1,11 +1,12 @@
 import type { InvalidItem } from "@lumasnip/lumapps";
-import type { LumAppsContent } from "@lumasnip/schema";
+import { CONTENT_ID_PATTERN, type LumAppsContent } from "@lumasnip/schema";
 import { type Markers, readMarkers } from "../normalize/markers.ts";
 import { normalizeContent } from "../normalize/normalize-content.ts";
 import { maxTimestamp, type Timestamp } from "../normalize/timestamps.ts";
 import { decideListed, liveEntry, scheduledEntry } from "../plan/decide.ts";
 import { nowTimestamp, type SourceContext, siteOf } from "./context.ts";
 import type { Commit, Invalid } from "./emitter.ts";
+import { labelFingerprint } from "./label-cache.ts";
 import type { Scope } from "./scopes.ts";
 
 export interface PreparedItems {
@@ -51,11 +52,20 @@ export async function prepareItems(
     read: 0,
   };
   const toUpsert: { raw: LumAppsContent; markers: Markers }[] = [];
+  /** one DLQ record per bad item and version of it, across restarts (a `rejected` entry) */
   const reject = (invalid: Invalid) => {
-    const key = invalid.contentId ?? "?";
-    if (ctx.dlqSeen.get(key) === invalid.error) return;
-    ctx.dlqSeen.set(key, invalid.error);
+    const id = invalid.contentId;
+    const fingerprint = labelFingerprint([invalid.error, invalid.payload ?? null]);
+    const entry = id ? ctx.state.item(id) : undefined;
+    if (entry?.k === "rejected" && entry.a === fingerprint) return;
+    const seenKey = `${id ?? "?"}|${fingerprint}`;
+    if (ctx.dlqSeen.has(seenKey)) return;
+    ctx.dlqSeen.set(seenKey, invalid.error);
     out.commit.invalid.push(invalid);
+    // a live item keeps its entry: the reconcile must still be able to delete it
+    if (id && CONTENT_ID_PATTERN.test(id) && (!entry || entry.k === "rejected")) {
+      out.commit.entries.push([id, { k: "rejected", s: scope.id, v: 0, u: "", a: fingerprint }]);
+    }
   };
   for (const bad of invalidItems) {
     reject({ contentId: bad.id, error: `the item does not match the LumApps content shape: ${bad.issues.join("; ")}` });

@@ -19,24 +19,13 @@ export interface ReconcileSummary {
   held: boolean;
 }
 
-const markersOfEntry = (id: string, e: ItemEntry): Markers => ({
-  id,
-  status: "LIVE",
-  version: e.v,
-  updatedAt: e.u,
-  audience: e.a,
-  ...(e.k === "scheduled" ? { publicationDate: e.p } : { endDate: e.e }),
-  metadataIds: e.m ?? [],
-  contentTypeId: e.t,
-});
-
 /** Every LIVE id of a scope with its change markers; a failure or broken paging marks it partial. */
 async function listScope(ctx: SourceContext, scope: Scope): Promise<ScopeListing> {
   const items = new Map<string, Markers>();
+  const unreadable = new Set<string>();
+  // an unreadable item still proves it exists
   const keep = (id: string | undefined) => {
-    // an unreadable item still proves it exists: keep what we knew of it
-    const entry = id ? ctx.state.item(id) : undefined;
-    if (id && entry) items.set(id, markersOfEntry(id, entry));
+    if (id) unreadable.add(id);
   };
   try {
     for await (const page of lookahead(ctx.client.listContent(scopeQuery(ctx, scope, { fields: RECONCILE_FIELDS })))) {
@@ -48,9 +37,9 @@ async function listScope(ctx: SourceContext, scope: Scope): Promise<ScopeListing
       }
       for (const bad of page.invalid) keep(bad.id);
     }
-    return { scope: scope.id, complete: true, items };
+    return { scope: scope.id, complete: true, items, unreadable };
   } catch (error) {
-    return { scope: scope.id, complete: false, items, error: (error as Error).message };
+    return { scope: scope.id, complete: false, items, unreadable, error: (error as Error).message };
   }
 }
 
@@ -63,7 +52,9 @@ export async function reconcileSource(ctx: SourceContext): Promise<ReconcileSumm
   const scopes = ctx.scopes.filter((s) => !needsFullSync(ctx, s));
   const settled = await mapSettled(scopes, ctx.config.scopeConcurrency, (scope) => listScope(ctx, scope));
   const listings = settled.map((r, i) =>
-    r.status === "fulfilled" ? r.value : ({ scope: scopes[i]!.id, complete: false, items: new Map(), error: String(r.reason) } as ScopeListing),
+    r.status === "fulfilled"
+      ? r.value
+      : ({ scope: scopes[i]!.id, complete: false, items: new Map(), unreadable: new Set(), error: String(r.reason) } as ScopeListing),
   );
   const plans = planReconcile(ctx.state.items(), listings, nowTimestamp(ctx), {
     ...ctx.config.massDelete,
