@@ -1,0 +1,176 @@
+/**
+ * Edge benchmark (not a test): the worker served by Miniflare directly, side by side in one run
+ * with a minimal worker doing one KV get, under autocannon. Prints medians of several runs and,
+ * with --write, replaces the `## Edge` section of docs/benchmarks.md.
+ *
+ *   pnpm --filter @lumasnip/edge bench [--runs 5] [--duration 8] [--connections 32] [--write]
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import { cpus } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import autocannon, { type Result } from "autocannon";
+import { convertV4MiniflareOptions, Miniflare } from "miniflare";
+import { EDGE_DIR } from "../src/local/bundle.ts";
+import { startLocalEdge } from "../src/local/start-local-edge.ts";
+import { MINIMAL_WORKER } from "./minimal-worker.ts";
+import { seedContents } from "./seed.ts";
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: "string", default: "5" },
+    duration: { type: "string", default: "8" },
+    connections: { type: "string", default: "32" },
+    contents: { type: "string", default: "100" },
+    snippets: { type: "string", default: "12" },
+    write: { type: "boolean", default: false },
+  },
+});
+const runs = Number(values.runs);
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+const pick = <T>(xs: readonly T[]) => xs[Math.floor(Math.random() * xs.length)] as T;
+
+const edge = await startLocalEdge({ vars: { EXPOSE_KV_OPS: "true" } });
+const minimal = new Miniflare(
+  convertV4MiniflareOptions({ modules: true, script: MINIMAL_WORKER, compatibilityDate: "2026-11-01", kvNamespaces: ["SNIPPETS"], port: 0 }),
+);
+const minimalUrl = (await minimal.ready).toString().replace(/\/$/, "");
+const minimalKv = await minimal.getKVNamespace("SNIPPETS");
+
+console.error(`seeding ${values.contents} contents x ${values.snippets} snippets...`);
+const seeded = await seedContents(edge, Number(values.contents), Number(values.snippets));
+for (const prefix of ["s:", "m:"]) {
+  let cursor: string | undefined;
+  do {
+    const page = await edge.kv.list({ prefix, cursor });
+    for (const k of page.keys) await minimalKv.put(k.name, (await edge.kv.get(k.name)) as string);
+    cursor = page.list_complete ? undefined : page.cursor;
+  } while (cursor);
+}
+const auth = { authorization: `Bearer ${seeded.readKey}` };
+
+interface Target {
+  name: string;
+  url: string;
+  headers: Record<string, string>;
+  path: () => string;
+}
+const ONE_GET = "minimal worker: one KV get";
+const SAME_READS = "minimal worker: manifest get + bulk get";
+const targets: Target[] = [
+  { name: ONE_GET, url: minimalUrl, headers: {}, path: () => `/s/${pick(seeded.snippetIds)}` },
+  { name: SAME_READS, url: minimalUrl, headers: {}, path: () => `/c/${pick(seeded.contentKeys)}` },
+  { name: "GET /v1/snippets/:id", url: edge.url, headers: auth, path: () => `/v1/snippets/${pick(seeded.snippetIds)}` },
+  { name: "GET /v1/contents/:key/snippets", url: edge.url, headers: auth, path: () => `/v1/contents/${pick(seeded.contentKeys)}/snippets` },
+];
+
+// KV operations per request, as the worker counts them (the key lookup is cached after the first)
+const kvOps: Record<string, number> = {};
+for (const [route, path] of [
+  ["GET /v1/snippets/:id", `/v1/snippets/${seeded.snippetIds[0]}`],
+  ["GET /v1/contents/:key", `/v1/contents/${seeded.contentKeys[0]}`],
+  ["GET /v1/contents/:key/snippets", `/v1/contents/${seeded.contentKeys[0]}/snippets`],
+  ["GET /v1/tags/:tag/contents", "/v1/tags/metadata:bench/contents?limit=50"],
+  ["GET /v1/sites/:source/:site/contents", "/v1/sites/acme/bench/contents?limit=50"],
+  ["GET /v1/lookup?url=", `/v1/lookup?url=${encodeURIComponent(seeded.url)}`],
+] as const) {
+  await fetch(`${edge.url}${path}`, { headers: auth });
+  const res = await fetch(`${edge.url}${path}`, { headers: auth });
+  if (res.status !== 200) throw new Error(`${route} answered ${res.status}`);
+  await res.arrayBuffer();
+  kvOps[route] = Number(res.headers.get("x-lumasnip-kv-ops"));
+}
+
+async function load(t: Target, seconds: number): Promise<Result> {
+  const r = await autocannon({ url: t.url, connections, duration: seconds, headers: t.headers, requests: [{ setupRequest: (req) => ({ ...req, path: t.path() }) }] });
+  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${t.name}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
+  return r;
+}
+
+for (const t of targets) await load(t, 2); // warm-up: JIT, isolate caches, KV page cache
+const samples = new Map<string, Result[]>(targets.map((t) => [t.name, []]));
+for (let run = 1; run <= runs; run++) {
+  for (const t of targets) {
+    const r = await load(t, duration);
+    samples.get(t.name)?.push(r);
+    console.error(`run ${run}/${runs} ${t.name}: ${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms`);
+  }
+}
+await edge.close();
+await minimal.dispose();
+
+const ratioTo = (name: string, baseline: string) => {
+  const rs = samples.get(name) ?? [];
+  const bs = samples.get(baseline) ?? [];
+  return median(rs.map((r, i) => r.requests.average / (bs[i]?.requests.average ?? Number.NaN)));
+};
+const rows = targets.map((t) => {
+  const rs = samples.get(t.name) ?? [];
+  return {
+    name: t.name,
+    rps: median(rs.map((r) => r.requests.average)),
+    ratio: ratioTo(t.name, ONE_GET),
+    sameReads: t.name.includes("/contents/") ? ratioTo(t.name, SAME_READS).toFixed(2) : "",
+    p50: median(rs.map((r) => r.latency.p50)),
+    p99: median(rs.map((r) => r.latency.p99)),
+    ops: t.name === ONE_GET ? "1" : t.name === SAME_READS ? "2" : String(kvOps[t.name] ?? "?"),
+  };
+});
+
+const date = new Date().toISOString().slice(0, 10);
+const table = [
+  "| target | req/s (median) | ratio to one KV get | ratio to the same reads | p50 ms | p99 ms | KV ops / request |",
+  "|---|---:|---:|---:|---:|---:|---:|",
+  ...rows.map((r) => `| ${r.name} | ${r.rps.toFixed(0)} | ${r.ratio.toFixed(2)} | ${r.sameReads} | ${r.p50} | ${r.p99} | ${r.ops} |`),
+].join("\n");
+const opsTable = [
+  "| route | KV ops / request (measured, key lookup cached) |",
+  "|---|---:|",
+  ...Object.entries(kvOps).map(([route, n]) => `| ${route} | ${n} |`),
+].join("\n");
+const section = `## Edge
+
+Measured ${date} by \`pnpm --filter @lumasnip/edge bench\` (apps/edge/scripts/bench.ts): the worker
+bundled by wrangler and served by Miniflare directly (no \`wrangler dev\` proxy), side by side in one
+run with a minimal worker doing one KV get by key, against local KV; ${values.contents} contents of
+${values.snippets} snippets, random ids per request; autocannon, ${connections} connections,
+${duration} s per measurement, ${runs} interleaved runs (medians; the ratio is the median of the
+per-run ratios), on ${cpus().length} vCPU (${cpus()[0]?.model.trim()}) shared by load generator and workerd.
+
+${table}
+
+${opsTable}
+
+Reading it: the single-snippet route makes two KV reads (the snippet, then its manifest, which
+decides the publication window, the reading order and the neighbours a reader may see); the
+content route makes one manifest read and one bulk read per 100 snippets. An API key costs one
+more read the first time an isolate sees it (then cached ${"`AUTH_CACHE_SECONDS`"}). Local KV
+is a SQLite file behind workerd, so these figures compare the two workers on this machine; they
+say little about latency on Cloudflare's edge.
+`;
+console.log(section);
+
+if (values.write) {
+  const path = join(EDGE_DIR, "../../docs/benchmarks.md");
+  let doc = "";
+  try {
+    doc = await readFile(path, "utf8");
+  } catch {
+    doc = "# Benchmarks\n";
+  }
+  const start = doc.indexOf("\n## Edge\n");
+  if (start < 0) doc = `${doc.trimEnd()}\n\n${section}`;
+  else {
+    const next = doc.indexOf("\n## ", start + 1);
+    doc = `${doc.slice(0, start + 1)}${section}${next < 0 ? "" : `\n${doc.slice(next + 1)}`}`;
+  }
+  await writeFile(path, doc);
+  console.error(`wrote the Edge section of ${path}`);
+}
