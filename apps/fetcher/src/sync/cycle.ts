@@ -1,4 +1,4 @@
-import { createProgress } from "@lumasnip/service";
+import { createProgress, type Progress, sleep } from "@lumasnip/service";
 import { mapSettled } from "./concurrency.ts";
 import type { SourceContext } from "./context.ts";
 import { processDue } from "./due.ts";
@@ -6,7 +6,7 @@ import { fullSyncScope, needsFullSync } from "./full-sync.ts";
 import { liveCount } from "./open-source.ts";
 import { pollScope } from "./poll.ts";
 import { type ReconcileSummary, reconcileSource } from "./reconcile.ts";
-import { discoverSites, scopesOf } from "./scopes.ts";
+import { discoverSites, type Scope, scopesOf } from "./scopes.ts";
 
 export interface CycleOptions {
   /** "auto": when the interval has passed */
@@ -40,7 +40,7 @@ export async function runCycle(ctx: SourceContext, options: CycleOptions): Promi
   if (pending.length > 0) {
     const progress = createProgress(ctx.logger, { label: `full sync of ${source}`, intervalMs: 10_000 });
     const done = await mapSettled(pending, ctx.config.scopeConcurrency, (s) =>
-      fullSyncScope(ctx, s, { restart: options.fullRestart ?? false, progress }),
+      fullSyncWithRetries(ctx, s, { restart: options.fullRestart ?? false, progress }),
     );
     progress.stop();
     done.forEach((r, i) => r.status === "rejected" && fail("full sync", pending[i]!.id, r.reason));
@@ -83,6 +83,22 @@ export async function runCycle(ctx: SourceContext, options: CycleOptions): Promi
     "cycle done",
   );
   return { ok: failures.length === 0, failures, ...(reconcile ? { reconcile } : {}) };
+}
+
+/**
+ * A full sync that failed on a retryable LumApps error (the client's own retries used up) goes
+ * on from its saved cursor after a pause, twice, before the scope waits for the next cycle.
+ */
+async function fullSyncWithRetries(ctx: SourceContext, scope: Scope, options: { restart: boolean; progress: Progress }) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fullSyncScope(ctx, scope, { ...options, restart: options.restart && attempt === 1 });
+    } catch (error) {
+      if (attempt >= 3 || !(error as { retryable?: boolean }).retryable || ctx.signal.aborted) throw error;
+      ctx.logger.warn({ err: error, scope: scope.id, attempt }, "full sync interrupted: going on from the saved cursor");
+      await sleep(1000 * attempt, ctx.signal);
+    }
+  }
 }
 
 /** True when the oldest reconcile (or full sync) of the synced scopes is an interval old. */
