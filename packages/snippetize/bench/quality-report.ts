@@ -1,0 +1,54 @@
+/**
+ * Prints the corpus quality figures of docs/snippets.md (node bench/quality-report.ts).
+ * The same measures are asserted by test/corpus-quality.int.test.ts.
+ */
+import { corpusDir } from "@lumasnip/testkit";
+import { readCorpus } from "../test/quality/corpus-docs.ts";
+import { createEvaluator, langchainBaseline } from "../test/quality/evaluate.ts";
+import { percent } from "../test/quality/metrics.ts";
+
+const { dir, reason } = corpusDir();
+if (!dir) {
+  console.error(reason);
+  process.exit(1);
+}
+const docs = readCorpus(dir);
+const ev = createEvaluator();
+type Agg = { docs: number; kept: number; total: number; snippets: number; overMax: number; notLast: number; underMin: number; well: number; lc: number; lcWell: number; worst: number; worstDoc: string };
+const groups = new Map<string, Agg>();
+const agg = (k: string): Agg => {
+  let a = groups.get(k);
+  if (!a) groups.set(k, (a = { docs: 0, kept: 0, total: 0, snippets: 0, overMax: 0, notLast: 0, underMin: 0, well: 0, lc: 0, lcWell: 0, worst: 1, worstDoc: "" }));
+  return a;
+};
+const problems: string[] = [];
+for (let i = 0; i < docs.length; i++) {
+  const doc = docs[i]!;
+  const r = await ev.evaluate(doc, i);
+  const lc = await langchainBaseline(doc);
+  for (const k of ["all", `source ${doc.source}`, `lang ${doc.lang.split("-")[0]}`]) {
+    const a = agg(k);
+    a.docs++;
+    a.kept += r.words.kept;
+    a.total += r.words.total;
+    a.snippets += r.snippets;
+    a.overMax += r.overMax;
+    a.notLast += r.notLast;
+    a.underMin += r.underMin;
+    a.well += r.endsWell;
+    a.lc += lc.chunks;
+    a.lcWell += lc.endsWell;
+    const share = r.words.total === 0 ? 1 : r.words.kept / r.words.total;
+    if (share < a.worst) [a.worst, a.worstDoc] = [share, doc.path.replace(dir, "")];
+  }
+  if (r.empty || r.brokenSurrogates || r.duplicateIds || r.noise.length || r.overMax)
+    problems.push(`${doc.path}: empty ${r.empty} broken ${r.brokenSurrogates} dupIds ${r.duplicateIds} overMax ${r.overMax} noise ${r.noise.slice(0, 3).join(" | ")}`);
+}
+console.log("| scope | pages | words kept | snippets | ≤ max | ≥ min (not last of section) | end at sentence/block | LangChain chunks | LangChain end at sentence/block | worst page kept |");
+console.log("|---|---|---|---|---|---|---|---|---|---|");
+for (const [k, a] of groups) {
+  console.log(
+    `| ${k} | ${a.docs} | ${percent(a.kept, a.total)} | ${a.snippets} | ${percent(a.snippets - a.overMax, a.snippets)} | ${percent(a.notLast - a.underMin, a.notLast)} | ${percent(a.well, a.snippets)} | ${a.lc} | ${percent(a.lcWell, a.lc)} | ${(a.worst * 100).toFixed(1)} % ${a.worstDoc} |`,
+  );
+}
+if (problems.length) console.log(`\nproblems:\n${problems.slice(0, 30).join("\n")}`);
