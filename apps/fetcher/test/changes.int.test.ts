@@ -12,8 +12,14 @@ describe("following changes", () => {
     h.visible().filter((c) => c.type === type && (!site || c.instance === site) && !c.endDate);
   const used = new Set<string>();
   /** visible items no earlier test touched (an item edited a moment ago is inside the poll's overlap) */
-  const pick = (type: string, n: number, filter: (c: ReturnType<typeof visibleOf>[number]) => boolean = () => true) => {
-    const out = visibleOf(type).filter((c) => !used.has(c.id) && filter(c)).slice(0, n);
+  const pick = (
+    type: string,
+    n: number,
+    filter: (c: ReturnType<typeof visibleOf>[number]) => boolean = () => true,
+  ) => {
+    const out = visibleOf(type)
+      .filter((c) => !used.has(c.id) && filter(c))
+      .slice(0, n);
     for (const c of out) used.add(c.id);
     if (out.length < n) throw new Error(`not enough untouched ${type} items`);
     return out;
@@ -31,9 +37,9 @@ describe("following changes", () => {
     const [a, b] = pick("page", 2);
     h.sim.control.edit(a!.id, { paragraph: "First edit." });
     await poll();
-    expect((await fresh()).map((e) => [e.kind, e.key, e.kind === "content.upserted" && e.content.version])).toEqual([
-      ["content.upserted", `sim:${a!.id}`, a!.version + 1],
-    ]);
+    expect(
+      (await fresh()).map((e) => [e.kind, e.key, e.kind === "content.upserted" && e.content.version]),
+    ).toEqual([["content.upserted", `sim:${a!.id}`, a!.version + 1]]);
     h.sim.control.edit(b!.id, { paragraph: "Second edit." });
     await poll();
     expect((await fresh()).map((e) => e.key)).toEqual([`sim:${b!.id}`]);
@@ -54,7 +60,11 @@ describe("following changes", () => {
     await poll();
     const events = await fresh();
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ kind: "content.upserted", key: `sim:${created.id}`, content: { title: { en: "Brand new" } } });
+    expect(events[0]).toMatchObject({
+      kind: "content.upserted",
+      key: `sim:${created.id}`,
+      content: { title: { en: "Brand new" } },
+    });
   });
 
   it("deletes a deleted and an archived item at the next reconcile, not before", async () => {
@@ -73,7 +83,9 @@ describe("following changes", () => {
         ["content.deleted", `sim:${y!.id}`],
       ].sort(),
     );
-    const reasons = Object.fromEntries(events.map((e) => [e.key, e.kind === "content.deleted" ? e.reason : ""]));
+    const reasons = Object.fromEntries(
+      events.map((e) => [e.key, e.kind === "content.deleted" ? e.reason : ""]),
+    );
     expect(reasons[`sim:${x!.id}`]).toBe("deleted");
     expect(["archived", "deleted"]).toContain(reasons[`sim:${y!.id}`]);
   });
@@ -85,7 +97,9 @@ describe("following changes", () => {
     expect((await fresh()).map((e) => [e.kind, e.key])).toEqual([["content.upserted", `sim:${n!.id}`]]);
     await new Promise((r) => setTimeout(r, 3000));
     await poll();
-    expect(await fresh()).toEqual([expect.objectContaining({ kind: "content.deleted", key: `sim:${n!.id}`, reason: "expired" })]);
+    expect(await fresh()).toEqual([
+      expect.objectContaining({ kind: "content.deleted", key: `sim:${n!.id}`, reason: "expired" }),
+    ]);
   });
 
   it("emits scheduled news only when its publicationDate arrives", async () => {
@@ -108,7 +122,10 @@ describe("following changes", () => {
     const events = await fresh();
     expect(events).toHaveLength(2);
     const byKey = Object.fromEntries(events.map((e) => [e.key, e]));
-    expect(byKey[`sim:${narrowed!.id}`]).toMatchObject({ kind: "content.upserted", content: { audience: [groups.it], version: narrowed!.version } });
+    expect(byKey[`sim:${narrowed!.id}`]).toMatchObject({
+      kind: "content.upserted",
+      content: { audience: [groups.it], version: narrowed!.version },
+    });
     expect(byKey[`sim:${hidden!.id}`]).toMatchObject({ kind: "content.deleted" });
   });
 
@@ -118,20 +135,30 @@ describe("following changes", () => {
     expect((await h.cli(["reconcile"])).code).toBe(0);
     const events = await fresh();
     expect(events.map((e) => [e.kind, e.key])).toEqual([["content.upserted", `sim:${w!.id}`]]);
-    expect(JSON.stringify((events[0] as { content: { template: unknown } }).content.template)).toContain(groups.board);
+    expect(JSON.stringify((events[0] as { content: { template: unknown } }).content.template)).toContain(
+      groups.board,
+    );
   });
 
   it("re-emits the contents carrying a renamed label", async () => {
-    const news = visibleOf("news").filter((c) => Array.isArray(c.metadata) && (c.metadata as string[]).length > 0);
+    const news = visibleOf("news").filter(
+      (c) => Array.isArray(c.metadata) && (c.metadata as string[]).length > 0,
+    );
     const label = (news[0]!.metadata as string[])[0]!;
-    const carriers = new Set(visibleOf("news").filter((c) => ((c.metadata as string[] | undefined) ?? []).includes(label)).map((c) => `sim:${c.id}`));
+    const carriers = new Set(
+      visibleOf("news")
+        .filter((c) => ((c.metadata as string[] | undefined) ?? []).includes(label))
+        .map((c) => `sim:${c.id}`),
+    );
     h.sim.control.renameMetadata(label, { en: "Renamed label" });
     await poll();
     const events = await fresh();
     expect(new Set(events.map((e) => e.key))).toEqual(carriers);
     for (const e of events) {
       expect(e.kind).toBe("content.upserted");
-      const tag = (e as { content: { tags: { id: string; labels: Record<string, string> }[] } }).content.tags.find((t) => t.id === `metadata:${label}`);
+      const tag = (
+        e as { content: { tags: { id: string; labels: Record<string, string> }[] } }
+      ).content.tags.find((t) => t.id === `metadata:${label}`);
       expect(tag?.labels.en).toBe("Renamed label");
     }
     await poll();
@@ -151,14 +178,17 @@ describe("following changes", () => {
   });
 
   it("holds back a mass delete until it is allowed", async () => {
-    const site = visibleOf("news").reduce<Record<string, number>>((acc, c) => ({ ...acc, [c.instance]: (acc[c.instance] ?? 0) + 1 }), {});
+    const site: Record<string, number> = {};
+    for (const c of visibleOf("news")) site[c.instance] = (site[c.instance] ?? 0) + 1;
     const biggest = Object.entries(site).sort((a, b) => b[1] - a[1])[0]![0];
     const victims = visibleOf("news", biggest).slice(0, 4);
     for (const v of victims) h.sim.control.delete(v.id);
     const held = await h.cli(["reconcile"]);
     expect(held.code).toBe(3);
     expect(await fresh()).toEqual([]);
-    expect(await h.metrics.registry.getSingleMetricAsString("lumasnip_fetcher_deletes_held_back")).toMatch(/ 4$/m);
+    expect(await h.metrics.registry.getSingleMetricAsString("lumasnip_fetcher_deletes_held_back")).toMatch(
+      / 4$/m,
+    );
     await poll();
     expect(await fresh()).toEqual([]);
     expect((await h.cli(["reconcile", "--allow-mass-delete"])).code).toBe(0);

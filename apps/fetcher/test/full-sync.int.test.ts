@@ -1,6 +1,6 @@
+import { buildSeed } from "@lumasnip/lumapps-sim";
 import { ContentUpsertedSchema } from "@lumasnip/schema";
 import { corpusDir } from "@lumasnip/testkit";
-import { buildSeed } from "@lumasnip/lumapps-sim";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countByKey, expectedAudience, type Harness, PLATFORM, startHarness } from "./support/harness.ts";
 
@@ -55,27 +55,33 @@ describe("a full sync of the demo seed", () => {
     expect(code).toBe(0);
     const shown = JSON.parse(out);
     expect(shown.items.live).toBe(h.visible().length);
-    expect(Object.values(shown.scopes).every((s) => (s as { fullSync: unknown }).fullSync === "done")).toBe(true);
+    expect(Object.values(shown.scopes).every((s) => (s as { fullSync: unknown }).fullSync === "done")).toBe(
+      true,
+    );
   });
 });
 
 const corpus = corpusDir();
-describe.skipIf(!corpus.dir)(`a full sync of the whole corpus${corpus.dir ? "" : ` (skipped: ${corpus.reason})`}`, () => {
-  let h: Harness;
-  beforeAll(async () => {
-    const seed = await buildSeed({ corpusDir: corpus.dir! });
-    h = await startHarness({ sim: { seed } });
-  }, 120_000);
-  afterAll(() => h?.close());
+describe.skipIf(!corpus.dir)(
+  `a full sync of the whole corpus${corpus.dir ? "" : ` (skipped: ${corpus.reason})`}`,
+  () => {
+    let h: Harness;
+    beforeAll(async () => {
+      const seed = await buildSeed({ corpusDir: corpus.dir! });
+      h = await startHarness({ sim: { seed } });
+    }, 120_000);
+    afterAll(() => h?.close());
 
-  it("emits exactly one upsert per visible LIVE item, none for drafts, archived, future or invisible ones", async () => {
-    expect((await h.cli(["sync", "--once"])).code).toBe(0);
-    const upserts = await h.upserts();
-    const visible = h.visible();
-    expect(visible.length).toBeGreaterThan(500);
-    expect(upserts.length).toBe(visible.length);
-    expect(new Set(upserts.map((u) => u.content.id))).toEqual(new Set(visible.map((c) => c.id)));
-    for (const u of upserts) expect(u.content.audience).toEqual(expectedAudience(h.sim.control.content(u.content.id)!));
-    expect(await h.dlq()).toEqual([]);
-  }, 300_000);
-});
+    it("emits exactly one upsert per visible LIVE item, none for drafts, archived, future or invisible ones", async () => {
+      expect((await h.cli(["sync", "--once"])).code).toBe(0);
+      const upserts = await h.upserts();
+      const visible = h.visible();
+      expect(visible.length).toBeGreaterThan(500);
+      expect(upserts.length).toBe(visible.length);
+      expect(new Set(upserts.map((u) => u.content.id))).toEqual(new Set(visible.map((c) => c.id)));
+      for (const u of upserts)
+        expect(u.content.audience).toEqual(expectedAudience(h.sim.control.content(u.content.id)!));
+      expect(await h.dlq()).toEqual([]);
+    }, 300_000);
+  },
+);

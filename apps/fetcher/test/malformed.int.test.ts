@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "./support/harness.ts";
 
 const MB = 1024 * 1024;
-const html = (bytes: number) => `<p>${"All work and no play makes a dull page. ".repeat(Math.ceil(bytes / 41))}</p>`;
+const html = (bytes: number) =>
+  `<p>${"All work and no play makes a dull page. ".repeat(Math.ceil(bytes / 41))}</p>`;
 /** incompressible text, so the too-large item is too large for Kafka even gzipped */
 const noise = (bytes: number) => {
   let s = "";
@@ -25,7 +26,9 @@ function malformedSeed(): { seed: Seed; ids: Record<string, string> } {
     change(c);
   };
   const setHtml = (c: SimContent, value: string) => {
-    const widget = (c.template.components[0]!.cells![0]!.components ?? []).find((w) => w.widgetType === "html")!;
+    const widget = (c.template.components[0]!.cells![0]!.components ?? []).find(
+      (w) => w.widgetType === "html",
+    )!;
     widget.properties = { content: { en: value } };
   };
   take("noTemplate", (c) => {
@@ -40,7 +43,11 @@ function malformedSeed(): { seed: Seed; ids: Record<string, string> } {
   take("unknownWidgets", (c) => {
     c.template = {
       components: [
-        { type: "widget", widgetType: "quantum-widget", properties: { weird: [{ deep: { x: 1 } }], content: 42 } },
+        {
+          type: "widget",
+          widgetType: "quantum-widget",
+          properties: { weird: [{ deep: { x: 1 } }], content: 42 },
+        },
         { type: "mystery", whatever: true },
       ],
     };
@@ -80,11 +87,26 @@ describe("malformed items", () => {
     const big = upserts.find((u) => u.content.id === ids.fiveMegabytes);
     expect(JSON.stringify(big?.content.template).length).toBeGreaterThan(5_000_000);
 
-    expect(byId[ids.badUpdatedAt!]).toMatchObject({ stage: "fetcher", reason: "invalid_content", error: expect.stringMatching(/^updatedAt: not a date/) });
-    expect(byId[ids.badEndDate!]).toMatchObject({ reason: "invalid_content", error: expect.stringMatching(/^endDate: not a date/) });
-    expect(byId[ids.unreadableWidgetRights!]).toMatchObject({ reason: "invalid_content", error: expect.stringMatching(/feedKeys/) });
-    expect(byId[ids.tooLarge!]).toMatchObject({ reason: "too_large", key: `sim:${ids.tooLarge}`, size: { bytes: expect.any(Number) } });
-    for (const name of ["badUpdatedAt", "badEndDate", "unreadableWidgetRights", "tooLarge"]) expect(emitted.has(ids[name]!)).toBe(false);
+    expect(byId[ids.badUpdatedAt!]).toMatchObject({
+      stage: "fetcher",
+      reason: "invalid_content",
+      error: expect.stringMatching(/^updatedAt: not a date/),
+    });
+    expect(byId[ids.badEndDate!]).toMatchObject({
+      reason: "invalid_content",
+      error: expect.stringMatching(/^endDate: not a date/),
+    });
+    expect(byId[ids.unreadableWidgetRights!]).toMatchObject({
+      reason: "invalid_content",
+      error: expect.stringMatching(/feedKeys/),
+    });
+    expect(byId[ids.tooLarge!]).toMatchObject({
+      reason: "too_large",
+      key: `sim:${ids.tooLarge}`,
+      size: { bytes: expect.any(Number) },
+    });
+    for (const name of ["badUpdatedAt", "badEndDate", "unreadableWidgetRights", "tooLarge"])
+      expect(emitted.has(ids[name]!)).toBe(false);
     expect(JSON.stringify(dlq)).not.toMatch(/@example\.com/);
   });
 

@@ -28,7 +28,10 @@ describe("resilience", () => {
 
   it("resumes a full sync killed with SIGKILL: every item arrives, duplicates stay within one page", async () => {
     const pageSize = 20;
-    h = await startHarness({ sim: { scale: 3000, latencyMs: 20 }, source: { pageSize, scopeConcurrency: 3 } });
+    h = await startHarness({
+      sim: { scale: 3000, latencyMs: 20 },
+      source: { pageSize, scopeConcurrency: 3 },
+    });
     const child = spawn(process.execPath, ["src/main.ts", "sync", "--once"], {
       cwd: appDir,
       env: { ...process.env, ...h.env, LOG_LEVEL: "warn" },
@@ -60,7 +63,10 @@ describe("resilience", () => {
 
   it("completes a full sync through 20 % 5xx, 10 % 429 with Retry-After and a short token lifetime", async () => {
     const ttl = 2;
-    h = await startHarness({ sim: { scale: 1200, tokenTtlSeconds: ttl, latencyMs: 5 }, source: { pageSize: 20 } });
+    h = await startHarness({
+      sim: { scale: 1200, tokenTtlSeconds: ttl, latencyMs: 5 },
+      source: { pageSize: 20 },
+    });
     h.sim.control.addFault({ route: "*", kind: "server-error", rate: 0.2, status: 503 });
     h.sim.control.addFault({ route: "*", kind: "rate-limit", rate: 0.1, retryAfter: 1 });
     const started = Date.now();

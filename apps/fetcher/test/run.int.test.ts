@@ -46,11 +46,17 @@ describe("the run command", () => {
 
   it("syncs everything, then follows changes every poll interval", async () => {
     const visible = h.visible().length;
-    await eventually(async () => ((await h.upserts()).length >= visible ? true : undefined), { timeoutMs: 60_000, what: "the full sync" });
+    await eventually(async () => ((await h.upserts()).length >= visible ? true : undefined), {
+      timeoutMs: 60_000,
+      what: "the full sync",
+    });
     const [page] = h.visible().filter((c) => c.type === "page");
     h.sim.control.edit(page!.id, { paragraph: "Seen by the running fetcher." });
     await eventually(
-      async () => ((await h.upserts()).some((u) => u.content.id === page!.id && u.content.version === page!.version + 1) ? true : undefined),
+      async () =>
+        (await h.upserts()).some((u) => u.content.id === page!.id && u.content.version === page!.version + 1)
+          ? true
+          : undefined,
       { timeoutMs: 20_000, what: "the edit" },
     );
   });
@@ -86,7 +92,10 @@ describe("the run command", () => {
     expect(await exited).toBe(0);
     expect(output).toMatch(/"msg":"fetcher stopped: state saved, locks released"/);
     const shown = JSON.parse((await h.cli(["state", "show"])).out);
-    for (const scope of Object.values(shown.scopes) as { lastPollAt: string | null; watermark: string | null }[]) {
+    for (const scope of Object.values(shown.scopes) as {
+      lastPollAt: string | null;
+      watermark: string | null;
+    }[]) {
       expect(scope.lastPollAt).not.toBeNull();
     }
     const started = Date.now();

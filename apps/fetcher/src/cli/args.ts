@@ -30,7 +30,8 @@ Options:
 Environment: KAFKA_BROKERS (+ KAFKA_SSL, KAFKA_SASL_*), LUMASNIP_TOPIC_PREFIX, FETCHER_OPS_PORT,
 LUMAPPS_APPLICATION_SECRET or LUMAPPS_<SOURCE>_APPLICATION_SECRET (or *_FILE), LOG_LEVEL.
 Exit codes: 0 done; 1 failed (see the log); 2 bad usage or configuration; 3 deletes held back by
-the mass-delete guard; 4 another fetcher holds the source.`;
+the mass-delete guard; 4 another fetcher holds the source. check: 3 cannot authenticate,
+4 cannot list.`;
 
 export type Command = "run" | "sync" | "reconcile" | "check" | "state-show" | "help";
 
@@ -66,8 +67,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
     items: values.items ?? false,
     waitLockSeconds: values["wait-lock"] === undefined ? undefined : Number(values["wait-lock"]),
   };
-  if (base.waitLockSeconds !== undefined && !(base.waitLockSeconds >= 0)) throw new UsageError("--wait-lock takes a number of seconds");
-  if (values.help || positionals.length === 0 || positionals[0] === "help") return { ...base, command: "help" };
+  if (base.waitLockSeconds !== undefined && !(base.waitLockSeconds >= 0))
+    throw new UsageError("--wait-lock takes a number of seconds");
+  if (values.help || positionals.length === 0 || positionals[0] === "help")
+    return { ...base, command: "help" };
   const [first, second, ...rest] = positionals;
   let command: Command;
   if (first === "state") {
@@ -78,7 +81,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     if (second !== undefined) rest.unshift(second);
   } else throw new UsageError(`unknown command "${first}": see --help`);
   if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
-  if (command === "sync" && base.once === base.full) throw new UsageError("sync needs exactly one of --once or --full");
+  if (command === "sync" && base.once === base.full)
+    throw new UsageError("sync needs exactly one of --once or --full");
   if (command !== "sync" && (base.once || base.full)) throw new UsageError("--once and --full go with sync");
   if (base.allowMassDelete && command !== "reconcile" && command !== "run") {
     throw new UsageError("--allow-mass-delete goes with reconcile (or run)");

@@ -1,6 +1,6 @@
-import { ConfigError, type Logger, startOpsServer } from "@lumasnip/service";
-import { createKafka, kafkaConnectionFromEnv, KafkaConfigError } from "@lumasnip/bus";
+import { createKafka, KafkaConfigError, kafkaConnectionFromEnv } from "@lumasnip/bus";
 import { topicNames } from "@lumasnip/schema";
+import { ConfigError, type Logger, startOpsServer } from "@lumasnip/service";
 import { type FetcherConfig, loadConfig, type SourceConfig } from "../config/load.ts";
 import type { FetcherMetrics } from "../ops/metrics.ts";
 import { describeState, readStates } from "../state/read-state.ts";
@@ -67,7 +67,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 function pickSources(all: SourceConfig[], wanted: string[]): SourceConfig[] {
   if (wanted.length === 0) return all;
   const unknown = wanted.filter((w) => !all.some((s) => s.sourceId === w));
-  if (unknown.length > 0) throw new UsageError(`--source ${unknown.join(", ")}: not in the configuration (${all.map((s) => s.sourceId).join(", ")})`);
+  if (unknown.length > 0)
+    throw new UsageError(
+      `--source ${unknown.join(", ")}: not in the configuration (${all.map((s) => s.sourceId).join(", ")})`,
+    );
   return all.filter((s) => wanted.includes(s.sourceId));
 }
 
@@ -103,12 +106,17 @@ async function runAll(config: FetcherConfig, deps: ProcessDeps, io: CliIo): Prom
 
 async function oneShot(config: FetcherConfig, args: CliArgs, deps: ProcessDeps, io: CliIo): Promise<number> {
   let code: number = EXIT.ok;
-  const waitMs = args.waitLockSeconds !== undefined ? args.waitLockSeconds * 1000 : config.lock.sessionTimeoutMs + 15_000;
+  const waitMs =
+    args.waitLockSeconds !== undefined ? args.waitLockSeconds * 1000 : config.lock.sessionTimeoutMs + 15_000;
   for (const source of config.sources) {
     if (io.signal.aborted) break;
     let open: Awaited<ReturnType<typeof openSource>>;
     try {
-      open = await openSource(deps, source, { signal: io.signal, waitMs, allowMassDelete: args.allowMassDelete });
+      open = await openSource(deps, source, {
+        signal: io.signal,
+        waitMs,
+        allowMassDelete: args.allowMassDelete,
+      });
     } catch (error) {
       io.logger.error({ err: error, sourceId: source.sourceId }, "cannot start the source");
       io.stdout(`${source.sourceId}: ${(error as Error).message}`);
@@ -136,7 +144,9 @@ async function oneShot(config: FetcherConfig, args: CliArgs, deps: ProcessDeps, 
 async function stateShow(config: FetcherConfig, args: CliArgs, io: CliIo): Promise<number> {
   const kafka = createKafka(kafkaConnectionFromEnv(io.env, "lumasnip-fetcher-state-show"), { retries: 2 });
   const ids = config.sources.map((s) => s.sourceId);
-  const states = await readStates(kafka, topicNames(config.topicPrefix).fetcherState, ids, { groupPrefix: config.topicPrefix });
+  const states = await readStates(kafka, topicNames(config.topicPrefix).fetcherState, ids, {
+    groupPrefix: config.topicPrefix,
+  });
   const out = config.sources.map((s) => {
     const configured = s.sites === "all" ? [] : scopesOf(s, s.sites).map((x) => x.id);
     return describeState(s.sourceId, states.get(s.sourceId)!, configured, args.items);

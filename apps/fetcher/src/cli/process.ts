@@ -13,14 +13,17 @@ export async function startProcess(
   logger: Logger,
   extra: { fetch?: typeof fetch; metrics?: FetcherMetrics } = {},
 ): Promise<{ deps: ProcessDeps; close(): Promise<void> }> {
-  const kafka = createKafka(kafkaConnectionFromEnv(env, "lumasnip-fetcher"), { logCreator: kafkaLogCreator(logger) });
+  const kafka = createKafka(kafkaConnectionFromEnv(env, "lumasnip-fetcher"), {
+    logCreator: kafkaLogCreator(logger),
+  });
   const topics = topicNames(config.topicPrefix);
   const admin = kafka.admin();
   await admin.connect();
   try {
     const ensured = await ensureTopics(admin, { prefix: config.topicPrefix });
     if (ensured.created.length > 0) logger.info({ topics: ensured.created }, "topics created");
-    for (const warning of ensured.warnings) logger.warn({ warning }, "topic differs from what lumasnip expects");
+    for (const warning of ensured.warnings)
+      logger.warn({ warning }, "topic differs from what lumasnip expects");
   } finally {
     await admin.disconnect();
   }

@@ -19,7 +19,10 @@ export function lumappsEnvName(setting: string, sourceId?: string): string {
 }
 
 /** Settings of a file-less, single-source setup, read from FETCHER_* variables. */
-export const SOURCE_ENV: Record<string, { env: string; kind: "string" | "number" | "list" | "types" | "sites" }> = {
+export const SOURCE_ENV: Record<
+  string,
+  { env: string; kind: "string" | "number" | "list" | "types" | "sites" }
+> = {
   sourceId: { env: "FETCHER_SOURCE_ID", kind: "string" },
   sites: { env: "FETCHER_SITES", kind: "sites" },
   contentTypes: { env: "FETCHER_CONTENT_TYPES", kind: "types" },

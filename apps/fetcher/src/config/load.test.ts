@@ -38,7 +38,11 @@ describe("loadConfig", () => {
       { type: "page", action: "PAGE_READ" },
       { type: "news", action: "NEWS_READ" },
     ]);
-    expect([source.pollIntervalSeconds, source.emptyAudience, source.massDelete.maxShare]).toEqual([60, "everyone", 0.1]);
+    expect([source.pollIntervalSeconds, source.emptyAudience, source.massDelete.maxShare]).toEqual([
+      60,
+      "everyone",
+      0.1,
+    ]);
     expect(config.topicPrefix).toBe("lumasnip");
   });
 
@@ -67,11 +71,22 @@ describe("loadConfig", () => {
   });
 
   it("refuses a secret in the file and the documentation site as cell", () => {
-    const file = write("secret.json", { sources: [{ sourceId: "acme", lumapps: { ...lumapps, cell: "https://api.lumapps.com", applicationSecret: "x" } }] });
+    const file = write("secret.json", {
+      sources: [
+        {
+          sourceId: "acme",
+          lumapps: { ...lumapps, cell: "https://api.lumapps.com", applicationSecret: "x" },
+        },
+      ],
+    });
     const problems = problemsOf(() => loadConfig({ file, env: { LUMAPPS_APPLICATION_SECRET: "from-env" } }));
     expect(problems).toEqual([
-      expect.stringMatching(/^sources\[0\]\.lumapps\.applicationSecret: secrets do not belong in the config file: set LUMAPPS_ACME_APPLICATION_SECRET/),
-      expect.stringMatching(/^sources\[0\]\.lumapps\.cell \(LUMAPPS_CELL or LUMAPPS_ACME_CELL\): .*documentation site/),
+      expect.stringMatching(
+        /^sources\[0\]\.lumapps\.applicationSecret: secrets do not belong in the config file: set LUMAPPS_ACME_APPLICATION_SECRET/,
+      ),
+      expect.stringMatching(
+        /^sources\[0\]\.lumapps\.cell \(LUMAPPS_CELL or LUMAPPS_ACME_CELL\): .*documentation site/,
+      ),
     ]);
   });
 
@@ -85,7 +100,9 @@ describe("loadConfig", () => {
     const problems = problemsOf(() => loadConfig({ file, env: { LUMAPPS_ACME_EU_APPLICATION_SECRET: "x" } }));
     expect(problems).toEqual(['sources: source id "acme-eu" is used twice']);
     const missing = problemsOf(() => loadConfig({ file, env: { LUMAPPS_APPLICATION_SECRET: "x" } }));
-    expect(missing[0]).toMatch(/^sources\[0\]\.lumapps\.applicationSecret \(LUMAPPS_ACME_EU_APPLICATION_SECRET\): required/);
+    expect(missing[0]).toMatch(
+      /^sources\[0\]\.lumapps\.applicationSecret \(LUMAPPS_ACME_EU_APPLICATION_SECRET\): required/,
+    );
   });
 
   it("builds one source from the environment alone", () => {
@@ -108,7 +125,10 @@ describe("loadConfig", () => {
     expect(config.sources[0]).toMatchObject({
       sourceId: "demo",
       sites: ["s1", "s2"],
-      contentTypes: [{ type: "page", action: "PAGE_READ" }, { type: "custom", action: "CUSTOM_CONTENT_READ", customContentType: "ct1" }],
+      contentTypes: [
+        { type: "page", action: "PAGE_READ" },
+        { type: "custom", action: "CUSTOM_CONTENT_READ", customContentType: "ct1" },
+      ],
       languages: ["en", "ja"],
       pollIntervalSeconds: 5,
     });
@@ -119,13 +139,32 @@ describe("loadConfig", () => {
   });
 
   it("names the variable of a bad env value", () => {
-    const problems = problemsOf(() => loadConfig({ env: { FETCHER_SOURCE_ID: "demo", FETCHER_POLL_INTERVAL_SECONDS: "soon", LUMAPPS_ORGANIZATION_ID: "1", LUMAPPS_APPLICATION_ID: "a", LUMAPPS_APPLICATION_SECRET: "x", LUMAPPS_AUTHORIZED_USER_ID: "2", LUMAPPS_CELL: "http://127.0.0.1:1" } }));
-    expect(problems).toEqual([expect.stringMatching(/^sources\[0\]\.pollIntervalSeconds \(FETCHER_POLL_INTERVAL_SECONDS\): a number of seconds/)]);
+    const problems = problemsOf(() =>
+      loadConfig({
+        env: {
+          FETCHER_SOURCE_ID: "demo",
+          FETCHER_POLL_INTERVAL_SECONDS: "soon",
+          LUMAPPS_ORGANIZATION_ID: "1",
+          LUMAPPS_APPLICATION_ID: "a",
+          LUMAPPS_APPLICATION_SECRET: "x",
+          LUMAPPS_AUTHORIZED_USER_ID: "2",
+          LUMAPPS_CELL: "http://127.0.0.1:1",
+        },
+      }),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^sources\[0\]\.pollIntervalSeconds \(FETCHER_POLL_INTERVAL_SECONDS\): a number of seconds/,
+      ),
+    ]);
   });
 
   it("reads the documented example file", () => {
     const example = new URL("../../fetcher.example.json", import.meta.url).pathname;
-    const config = loadConfig({ file: example, env: { LUMAPPS_ACME_APPLICATION_SECRET: "x", LUMAPPS_ACME_LAB_APPLICATION_SECRET: "y" } });
+    const config = loadConfig({
+      file: example,
+      env: { LUMAPPS_ACME_APPLICATION_SECRET: "x", LUMAPPS_ACME_LAB_APPLICATION_SECRET: "y" },
+    });
     expect(config.sources.map((s) => s.sourceId)).toEqual(["acme", "acme-lab"]);
   });
 });

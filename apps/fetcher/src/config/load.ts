@@ -1,6 +1,6 @@
 import { type LumAppsConnection, parseLumAppsConnection } from "@lumasnip/auth";
-import { ConfigError, readJsonFile, secretFrom } from "@lumasnip/service";
 import { SourceIdSchema } from "@lumasnip/schema";
+import { ConfigError, readJsonFile, secretFrom } from "@lumasnip/service";
 import type { z } from "zod";
 import { GLOBAL_ENV, LUMAPPS_SETTINGS, lumappsEnvName, SOURCE_ENV } from "./env-names.ts";
 import { FileConfigSchema, type SourceSettings, SourceSettingsSchema } from "./schema.ts";
@@ -32,7 +32,8 @@ export function loadConfig(options: { file?: string | undefined; env: NodeJS.Pro
     ]);
   }
   const raw = file ? readJsonFile(file) : configFromEnv(env);
-  const base = raw && typeof raw === "object" && !Array.isArray(raw) ? { ...(raw as Record<string, unknown>) } : raw;
+  const base =
+    raw && typeof raw === "object" && !Array.isArray(raw) ? { ...(raw as Record<string, unknown>) } : raw;
   if (base && typeof base === "object") applyGlobalEnv(base as Record<string, unknown>, env);
   const top = FileConfigSchema.safeParse(base);
   if (!top.success) problems.push(...issues(top.error, "", file ? {} : globalEnvPaths()));
@@ -47,7 +48,8 @@ export function loadConfig(options: { file?: string | undefined; env: NodeJS.Pro
       // still check the LumApps settings, so that one run lists every problem
       const given = (rawSource ?? {}) as { sourceId?: unknown; lumapps?: unknown };
       const id = SourceIdSchema.safeParse(given.sourceId);
-      const lumapps = given.lumapps && typeof given.lumapps === "object" ? (given.lumapps as Record<string, unknown>) : {};
+      const lumapps =
+        given.lumapps && typeof given.lumapps === "object" ? (given.lumapps as Record<string, unknown>) : {};
       if (id.success) readConnection(lumapps, id.data, single, env, `${at}.lumapps`, problems);
       return;
     }
@@ -60,7 +62,8 @@ export function loadConfig(options: { file?: string | undefined; env: NodeJS.Pro
     if (seen.has(s.sourceId)) problems.push(`sources: source id "${s.sourceId}" is used twice`);
     seen.add(s.sourceId);
   }
-  if (problems.length > 0) throw new ConfigError(file ? `fetcher configuration (${file})` : "fetcher configuration", problems);
+  if (problems.length > 0)
+    throw new ConfigError(file ? `fetcher configuration (${file})` : "fetcher configuration", problems);
   const data = top.data!;
   return { topicPrefix: data.topicPrefix, ops: data.ops, lock: data.lock, sources };
 }
@@ -107,7 +110,10 @@ function issues(error: z.ZodError, prefix: string, envPaths: Record<string, stri
     const path = issue.path.map((k) => (typeof k === "number" ? `[${k}]` : `.${String(k)}`)).join("");
     const full = `${prefix}${path}`.replace(/^\./, "") || "(root)";
     const envName = envPaths[issue.path[0] === undefined ? "" : String(issue.path[0])];
-    const message = issue.code === "unrecognized_keys" ? `unknown setting ${issue.keys.map((k) => `"${k}"`).join(", ")}` : issue.message;
+    const message =
+      issue.code === "unrecognized_keys"
+        ? `unknown setting ${issue.keys.map((k) => `"${k}"`).join(", ")}`
+        : issue.message;
     return `${full}${envName ? ` (${envName})` : ""}: ${message}`;
   });
 }
@@ -140,7 +146,11 @@ function configFromEnv(env: NodeJS.ProcessEnv): unknown {
   for (const [path, { env: name, kind }] of Object.entries(SOURCE_ENV)) {
     const raw = env[name]?.trim();
     if (!raw) continue;
-    const list = () => raw.split(",").map((s) => s.trim()).filter(Boolean);
+    const list = () =>
+      raw
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
     if (kind === "number") source[path] = numberOrText(raw);
     else if (kind === "list") source[path] = list();
     else if (kind === "sites") source[path] = raw === "all" ? "all" : list();

@@ -1,7 +1,8 @@
 import { EmptyFeedKeysPolicySchema, SourceIdSchema, TOPIC_PREFIX_PATTERN, toBcp47 } from "@lumasnip/schema";
 import { z } from "zod";
 
-const seconds = (min: number, fallback: number) => z.number({ error: "a number of seconds" }).min(min).default(fallback);
+const seconds = (min: number, fallback: number) =>
+  z.number({ error: "a number of seconds" }).min(min).default(fallback);
 
 export const ContentTypeSettingSchema = z.strictObject({
   /** LumApps `type`: page, news, custom, custom_list, ... */
@@ -9,14 +10,20 @@ export const ContentTypeSettingSchema = z.strictObject({
   /** the action the service user lists it with, e.g. PAGE_READ (one per call) */
   action: z.string().regex(/^[A-Z][A-Z_]{0,63}$/, "a LumApps action such as PAGE_READ, NEWS_READ"),
   /** only this custom content type (its id), when several share a `type` */
-  customContentType: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, "a content type id").optional(),
+  customContentType: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,128}$/, "a content type id")
+    .optional(),
 });
 export type ContentTypeSetting = z.infer<typeof ContentTypeSettingSchema>;
 
 const language = z.string().transform((raw, ctx) => {
   const lang = toBcp47(raw);
   if (!lang) {
-    ctx.addIssue({ code: "custom", message: `"${raw.slice(0, 20)}" is not a language code (en, fr, pt-BR, ...)` });
+    ctx.addIssue({
+      code: "custom",
+      message: `"${raw.slice(0, 20)}" is not a language code (en, fr, pt-BR, ...)`,
+    });
     return z.NEVER;
   }
   return lang;

@@ -20,6 +20,9 @@ function nameOf(person: Person | null | undefined): string | undefined {
  * The displayed author: `writerDetails` (the author shown on the page, when set), then
  * `authorDetails`. Display names only — never `author` (an email) nor any email field.
  */
-export function authorDisplayName(content: { writerDetails?: Person | null; authorDetails?: Person | null }): string | undefined {
+export function authorDisplayName(content: {
+  writerDetails?: Person | null;
+  authorDetails?: Person | null;
+}): string | undefined {
   return nameOf(content.writerDetails) ?? nameOf(content.authorDetails);
 }

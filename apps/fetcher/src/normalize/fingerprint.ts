@@ -12,11 +12,17 @@ export function widgetRestrictions(template: unknown): string[] {
   const walk = (node: unknown, path: string) => {
     if (!node || typeof node !== "object") return;
     if (Array.isArray(node)) {
-      node.forEach((child, i) => walk(child, `${path}.${i}`));
+      for (const [i, child] of node.entries()) walk(child, `${path}.${i}`);
       return;
     }
     const n = node as Record<string, unknown>;
-    if ("feedKeys" in n && n.feedKeys !== undefined && n.feedKeys !== null && n.type !== "row" && n.type !== "cell") {
+    if (
+      "feedKeys" in n &&
+      n.feedKeys !== undefined &&
+      n.feedKeys !== null &&
+      n.type !== "row" &&
+      n.type !== "cell"
+    ) {
       const id = typeof n.uuid === "string" && n.uuid !== "" ? n.uuid : path;
       out.push(`${id}=${describeKeys(n.feedKeys)}`);
     }
@@ -39,7 +45,11 @@ function describeKeys(feedKeys: unknown): string {
  * widget restriction. A reconcile compares it with what was last emitted, because LumApps may
  * change an audience without bumping `updatedAt` or `version`.
  */
-export function audienceFingerprint(feedKeys: unknown, template: unknown, policy: EmptyFeedKeysPolicy): string {
+export function audienceFingerprint(
+  feedKeys: unknown,
+  template: unknown,
+  policy: EmptyFeedKeysPolicy,
+): string {
   return fingerprintOf(contentAudience(feedKeys, policy), widgetRestrictions(template));
 }
 
@@ -55,7 +65,8 @@ export function fingerprintOf(audience: Audience, widgets: string[]): string {
  */
 export const RECONCILE_FIELDS = (() => {
   let node = "type,uuid,feedKeys";
-  for (let depth = 0; depth < 8; depth++) node = `type,uuid,feedKeys,cells(type,uuid,feedKeys,components(${node}))`;
+  for (let depth = 0; depth < 8; depth++)
+    node = `type,uuid,feedKeys,cells(type,uuid,feedKeys,components(${node}))`;
   const item = [
     "id",
     "uid",

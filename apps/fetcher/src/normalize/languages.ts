@@ -42,12 +42,17 @@ const primary = (lang: Lang) => lang.split("-")[0];
  * those of them it has (`pt` also takes `pt-BR`). A content in none of them keeps its site's
  * default language, else its first one, so nothing is emitted empty (API.md's fallback order).
  */
-export function chooseLanguages(available: Lang[], wanted: readonly Lang[] | undefined, siteDefault?: Lang): Lang[] {
+export function chooseLanguages(
+  available: Lang[],
+  wanted: readonly Lang[] | undefined,
+  siteDefault?: Lang,
+): Lang[] {
   if (!wanted || wanted.length === 0) return available;
   const keep = available.filter((a) => wanted.some((w) => w === a || primary(w) === primary(a)));
   if (keep.length > 0) return keep;
   const fallback =
-    (siteDefault && available.find((a) => a === siteDefault || primary(a) === primary(siteDefault))) ?? available[0];
+    (siteDefault && available.find((a) => a === siteDefault || primary(a) === primary(siteDefault))) ??
+    available[0];
   return fallback ? [fallback] : [];
 }
 

@@ -16,7 +16,9 @@ export interface Markers {
   contentTypeId?: string | undefined;
 }
 
-export type MarkersResult = { ok: true; markers: Markers } | { ok: false; contentId: string | undefined; error: string };
+export type MarkersResult =
+  | { ok: true; markers: Markers }
+  | { ok: false; contentId: string | undefined; error: string };
 
 /** The fields markers are read from: a whole content or a reconcile projection of one. */
 export interface MarkerSource {
@@ -46,7 +48,8 @@ export function readMarkers(item: MarkerSource, policy: EmptyFeedKeysPolicy): Ma
     error,
   });
   if (!id) return fail("id: missing or not a LumApps content id");
-  const version = typeof item.version === "string" && /^\d+$/.test(item.version) ? Number(item.version) : item.version;
+  const version =
+    typeof item.version === "string" && /^\d+$/.test(item.version) ? Number(item.version) : item.version;
   if (typeof version !== "number" || !Number.isSafeInteger(version) || version < 0) {
     return fail("version: missing or not a non-negative integer");
   }

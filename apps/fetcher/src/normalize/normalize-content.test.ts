@@ -13,7 +13,10 @@ const ctx = (over: Partial<NormalizeContext> = {}): NormalizeContext => ({
   type: "page",
   site: { id: "2222222222", slug: "foo-bar", name: { en: "Foo bar" }, defaultLang: "en" },
   labels: {
-    metadata: (id) => (id === "m1" ? { labels: { en: "Safety", fr: "Sécurité" }, family: { id: "f1", labels: { en: "Topic" } } } : undefined),
+    metadata: (id) =>
+      id === "m1"
+        ? { labels: { en: "Safety", fr: "Sécurité" }, family: { id: "f1", labels: { en: "Topic" } } }
+        : undefined,
     contentType: (id) => (id === "4444444444444" ? { en: "Page" } : undefined),
   },
   ...over,
@@ -38,7 +41,11 @@ const base = {
   url: "/canonical/customer/1/Content/42",
   author: "jane@example.com",
   authorDetails: { email: "jane@example.com", fullName: "Jane Doe" },
-  template: { components: [{ type: "widget", widgetType: "html", properties: { content: { en: "<p>x</p>", cn: "<p>y</p>" } } }] },
+  template: {
+    components: [
+      { type: "widget", widgetType: "html", properties: { content: { en: "<p>x</p>", cn: "<p>y</p>" } } },
+    ],
+  },
 };
 
 describe("normalizeContent", () => {
@@ -48,7 +55,14 @@ describe("normalizeContent", () => {
     const m = readMarkers(raw, "everyone");
     if (!m.ok) throw new Error(m.error);
     const { content } = normalizeContent(raw, m.markers, ctx());
-    const event = { schemaVersion: SCHEMA_VERSION, sourceId: "acme", producedAt: new Date().toISOString(), kind: "content.upserted", key: "acme:6789", content };
+    const event = {
+      schemaVersion: SCHEMA_VERSION,
+      sourceId: "acme",
+      producedAt: new Date().toISOString(),
+      kind: "content.upserted",
+      key: "acme:6789",
+      content,
+    };
     expect(ContentUpsertedSchema.safeParse(event).success).toBe(true);
     expect(content.version).toBe(4);
     expect(content.url).toEqual({ en: "https://sites.lumapps.com/a/foo-bar/foo-bar-1/page-1" });
@@ -64,21 +78,34 @@ describe("normalizeContent", () => {
 
   it("keeps only the configured languages, and falls back to the site's default", () => {
     expect(normalize(base, { languages: ["pt", "ja"] }).languages.sort()).toEqual(["ja", "pt-BR"]);
-    expect(normalize({ ...base, title: { en: "Hello" }, template: null }, { languages: ["de"] }).languages).toEqual(["en"]);
+    expect(
+      normalize({ ...base, title: { en: "Hello" }, template: null }, { languages: ["de"] }).languages,
+    ).toEqual(["en"]);
   });
 
   it("builds absolute URLs: canonicalUrl first, then link, then url against the platform address", () => {
     expect(normalize(base).url.en).toBe("https://intranet.example.com/canonical/customer/1/Content/42");
-    expect(normalize({ ...base, link: { en: "https://elsewhere.example.org/x" } }).url.en).toBe("https://elsewhere.example.org/x");
-    expect(normalize({ ...base, canonicalUrl: { en: "/a/site/page" } }).url.en).toBe("https://intranet.example.com/a/site/page");
+    expect(normalize({ ...base, link: { en: "https://elsewhere.example.org/x" } }).url.en).toBe(
+      "https://elsewhere.example.org/x",
+    );
+    expect(normalize({ ...base, canonicalUrl: { en: "/a/site/page" } }).url.en).toBe(
+      "https://intranet.example.com/a/site/page",
+    );
     expect(normalize(base, { platformAddress: undefined }).url).toEqual({});
-    expect(normalize({ ...base, canonicalUrl: { en: "javascript:alert(1)" } }).url.en).toBe("https://intranet.example.com/canonical/customer/1/Content/42");
+    expect(normalize({ ...base, canonicalUrl: { en: "javascript:alert(1)" } }).url.en).toBe(
+      "https://intranet.example.com/canonical/customer/1/Content/42",
+    );
   });
 
   it("carries the author's display name and never an email", () => {
     expect(normalize(base).author).toEqual({ displayName: "Jane Doe" });
-    expect(normalize({ ...base, writerDetails: { firstName: "Ann", lastName: "Writer" } }).author).toEqual({ displayName: "Ann Writer" });
-    const onlyEmail = normalize({ ...base, authorDetails: { email: "jane@example.com", fullName: "jane@example.com" } });
+    expect(normalize({ ...base, writerDetails: { firstName: "Ann", lastName: "Writer" } }).author).toEqual({
+      displayName: "Ann Writer",
+    });
+    const onlyEmail = normalize({
+      ...base,
+      authorDetails: { email: "jane@example.com", fullName: "jane@example.com" },
+    });
     expect(onlyEmail.author).toBeUndefined();
     expect(JSON.stringify(onlyEmail)).not.toContain("jane@example.com");
   });
@@ -89,7 +116,11 @@ describe("normalizeContent", () => {
       { id: "type:news", labels: {} },
       { id: "content-type:4444444444444", labels: { en: "Page" } },
       { id: "site:2222222222", labels: { en: "Foo bar" } },
-      { id: "metadata:m1", labels: { en: "Safety", fr: "Sécurité" }, family: { id: "f1", labels: { en: "Topic" } } },
+      {
+        id: "metadata:m1",
+        labels: { en: "Safety", fr: "Sécurité" },
+        family: { id: "f1", labels: { en: "Topic" } },
+      },
       { id: "metadata:unknown", labels: {} },
     ]);
     expect(c.contentTypeName).toEqual({ en: "Page" });

@@ -63,7 +63,11 @@ export function normalizeContent(
   const title = langMapToBcp47(raw.title);
   const excerpt = langMapToBcp47(raw.excerpt);
   const slug = langMapToBcp47(raw.slug);
-  const available = new Set<Lang>([...Object.keys(title), ...Object.keys(excerpt), ...templateLanguages(raw.template)]);
+  const available = new Set<Lang>([
+    ...Object.keys(title),
+    ...Object.keys(excerpt),
+    ...templateLanguages(raw.template),
+  ]);
   const languages = chooseLanguages([...available], ctx.languages, ctx.site.defaultLang);
   const type = raw.type || ctx.type;
   const { tags, skipped } = buildTags(

@@ -1,4 +1,4 @@
-import { type LangMap, type Tag, TAG_PATTERN, tagId } from "@lumasnip/schema";
+import { type LangMap, TAG_PATTERN, type Tag, tagId } from "@lumasnip/schema";
 
 /** Labels of one metadata value, with its family's (the category). */
 export interface MetadataLabels {
@@ -37,7 +37,8 @@ export function buildTags(input: TagInput, labels: LabelLookup): { tags: Tag[]; 
     tags.push(family ? { id, labels: tagLabels, family } : { id, labels: tagLabels });
   };
   add(tagId.type(input.type), {});
-  if (input.contentTypeId) add(tagId.contentType(input.contentTypeId), labels.contentType(input.contentTypeId) ?? {});
+  if (input.contentTypeId)
+    add(tagId.contentType(input.contentTypeId), labels.contentType(input.contentTypeId) ?? {});
   add(tagId.site(input.siteId), input.siteName ?? {});
   for (const id of input.metadataIds) {
     const found = labels.metadata(id);

@@ -18,7 +18,15 @@ describe("toTimestamp", () => {
   });
 
   it("refuses what is not a date, including a day that does not exist", () => {
-    for (const bad of ["yesterday", "", "2024-02-31T00:00:00", "2024-13-01", 12345, null, "2024-01-01T25:00:00"]) {
+    for (const bad of [
+      "yesterday",
+      "",
+      "2024-02-31T00:00:00",
+      "2024-13-01",
+      12345,
+      null,
+      "2024-01-01T25:00:00",
+    ]) {
       expect(toTimestamp(bad)).toBeUndefined();
     }
   });

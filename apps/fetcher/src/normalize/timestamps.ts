@@ -19,7 +19,8 @@ export function toTimestamp(raw: unknown): Timestamp | undefined {
   const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
   const check = new Date(ms);
   // Date.UTC rolls 2024-02-31 over to March: reject instead of inventing a day
-  if (Number.isNaN(ms) || check.getUTCDate() !== Number(d) || check.getUTCMonth() !== Number(mo) - 1) return undefined;
+  if (Number.isNaN(ms) || check.getUTCDate() !== Number(d) || check.getUTCMonth() !== Number(mo) - 1)
+    return undefined;
   if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined;
   const utc = new Date(ms - offsetMin * 60_000).toISOString().slice(0, 19);
   return `${utc}.${frac.padEnd(6, "0").slice(0, 6)}Z`;

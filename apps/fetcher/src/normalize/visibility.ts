@@ -14,13 +14,18 @@ export type Visibility =
  * because a listing may not honour the filter.
  */
 export function visibilityOf(
-  item: { status?: string | null | undefined; endDate?: Timestamp | undefined; publicationDate?: Timestamp | undefined },
+  item: {
+    status?: string | null | undefined;
+    endDate?: Timestamp | undefined;
+    publicationDate?: Timestamp | undefined;
+  },
   now: Timestamp,
 ): Visibility {
   const status = item.status ?? "LIVE";
   if (status !== "LIVE") return { kind: "gone", reason: statusReason(status) };
   if (item.endDate !== undefined && item.endDate <= now) return { kind: "gone", reason: "expired" };
-  if (item.publicationDate !== undefined && item.publicationDate > now) return { kind: "scheduled", at: item.publicationDate };
+  if (item.publicationDate !== undefined && item.publicationDate > now)
+    return { kind: "scheduled", at: item.publicationDate };
   return { kind: "live" };
 }
 

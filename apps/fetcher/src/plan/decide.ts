@@ -10,7 +10,7 @@ export type Decision =
   /** what was emitted is still current: nothing to send (the poll's overlap lands here) */
   | { kind: "unchanged" }
   /** was emitted, no longer to be served */
-  | { kind: "delete"; reason: DeleteReason; then: "forget" | "schedule"; at?: Timestamp }
+  | { kind: "delete"; reason: DeleteReason; after: "forget" | "schedule"; at?: Timestamp }
   /** LIVE but not published yet: remember when it is due */
   | { kind: "schedule"; at: Timestamp }
   /** not served and never emitted: drop any scheduled entry */
@@ -30,11 +30,12 @@ export function decideListed(entry: ItemEntry | undefined, markers: Markers, now
     return same ? { kind: "unchanged" } : { kind: "upsert" };
   }
   if (visibility.kind === "scheduled") {
-    if (live) return { kind: "delete", reason: "unpublished", then: "schedule", at: visibility.at };
-    if (entry?.k === "scheduled" && entry.p === visibility.at && entry.v === markers.version) return { kind: "unchanged" };
+    if (live) return { kind: "delete", reason: "unpublished", after: "schedule", at: visibility.at };
+    if (entry?.k === "scheduled" && entry.p === visibility.at && entry.v === markers.version)
+      return { kind: "unchanged" };
     return { kind: "schedule", at: visibility.at };
   }
-  if (live) return { kind: "delete", reason: visibility.reason, then: "forget" };
+  if (live) return { kind: "delete", reason: visibility.reason, after: "forget" };
   return entry ? { kind: "forget" } : { kind: "unchanged" };
 }
 
@@ -57,7 +58,10 @@ export function scheduledEntry(scope: string, markers: Markers, at: Timestamp): 
 }
 
 /** Live items whose endDate has passed, and scheduled items whose publicationDate has come. */
-export function dueByDate(items: Iterable<[string, ItemEntry]>, now: Timestamp): { expired: string[]; due: string[] } {
+export function dueByDate(
+  items: Iterable<[string, ItemEntry]>,
+  now: Timestamp,
+): { expired: string[]; due: string[] } {
   const expired: string[] = [];
   const due: string[] = [];
   for (const [id, e] of items) {

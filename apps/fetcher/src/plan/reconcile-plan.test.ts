@@ -16,16 +16,36 @@ const m = (id: string, over: Partial<Markers> = {}): Markers => ({
   ...over,
 });
 const ids = (n: number, prefix = "i") => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
-const state = (scope: string, list: string[]): [string, ItemEntry][] => list.map((id) => [id, liveEntry(scope, m(id))]);
-const listing = (scope: string, list: string[], complete = true, over: (id: string) => Partial<Markers> = () => ({})): ScopeListing => {
+const state = (scope: string, list: string[]): [string, ItemEntry][] =>
+  list.map((id) => [id, liveEntry(scope, m(id))]);
+const listing = (
+  scope: string,
+  list: string[],
+  complete = true,
+  over: (id: string) => Partial<Markers> = () => ({}),
+): ScopeListing => {
   const items = new Map(list.map((id) => [id, m(id, over(id))]));
-  return complete ? { scope, complete, items, unreadable: new Set() } : { scope, complete, items, unreadable: new Set(), error: "broken" };
+  return complete
+    ? { scope, complete, items, unreadable: new Set() }
+    : { scope, complete, items, unreadable: new Set(), error: "broken" };
 };
 
 describe("planReconcile", () => {
   it("finds the missing and the changed, and nothing else", () => {
     const items = state("A", ids(20));
-    const [plan] = planReconcile(items, [listing("A", ids(20).filter((id) => id !== "i3"), true, (id) => (id === "i5" ? { audience: "narrowed" } : {}))], now, guard);
+    const [plan] = planReconcile(
+      items,
+      [
+        listing(
+          "A",
+          ids(20).filter((id) => id !== "i3"),
+          true,
+          (id) => (id === "i5" ? { audience: "narrowed" } : {}),
+        ),
+      ],
+      now,
+      guard,
+    );
     expect(plan).toMatchObject({ missing: ["i3"], refetch: ["i5"], held: false });
   });
 
@@ -63,13 +83,21 @@ describe("planReconcile", () => {
   });
 
   it("never deletes an item that was listed but could not be read", () => {
-    const unreadable: ScopeListing = { scope: "A", complete: true, items: new Map(), unreadable: new Set(["i0"]) };
+    const unreadable: ScopeListing = {
+      scope: "A",
+      complete: true,
+      items: new Map(),
+      unreadable: new Set(["i0"]),
+    };
     const [plan] = planReconcile(state("A", ids(1)), [unreadable], now, guard);
     expect(plan!.missing).toEqual([]);
   });
 
   it("forgets a rejected entry no longer listed, and counts only live items in the share", () => {
-    const items: [string, ItemEntry][] = [...state("A", ids(10)), ["bad", { k: "rejected", s: "A", v: 0, u: "", a: "x" }]];
+    const items: [string, ItemEntry][] = [
+      ...state("A", ids(10)),
+      ["bad", { k: "rejected", s: "A", v: 0, u: "", a: "x" }],
+    ];
     const [plan] = planReconcile(items, [listing("A", ids(10))], now, guard);
     expect(plan).toMatchObject({ forget: ["bad"], missing: [], live: 10 });
   });
@@ -80,7 +108,12 @@ describe("planReconcile", () => {
   });
 
   it("withdraws expired news it lists and counts it against the guard", () => {
-    const [plan] = planReconcile(state("A", ids(30)), [listing("A", ids(30), true, (id) => (id === "i1" ? { endDate: "2024-05-01T00:00:00.000000Z" } : {}))], now, guard);
-    expect(plan!.withdraw).toEqual([{ id: "i1", reason: "expired", then: "forget" }]);
+    const [plan] = planReconcile(
+      state("A", ids(30)),
+      [listing("A", ids(30), true, (id) => (id === "i1" ? { endDate: "2024-05-01T00:00:00.000000Z" } : {}))],
+      now,
+      guard,
+    );
+    expect(plan!.withdraw).toEqual([{ id: "i1", reason: "expired", after: "forget" }]);
   });
 });

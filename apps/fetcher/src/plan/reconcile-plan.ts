@@ -32,7 +32,7 @@ export interface ScopePlan {
   /** items to fetch whole and upsert (new, changed version or audience, due) */
   refetch: string[];
   /** listed items no longer to be served (expired, not yet published) */
-  withdraw: { id: string; reason: DeleteReason; then: "forget" | "schedule"; at?: Timestamp }[];
+  withdraw: { id: string; reason: DeleteReason; after: "forget" | "schedule"; at?: Timestamp }[];
   /** items to schedule (LIVE, publicationDate ahead) */
   schedule: { id: string; at: Timestamp }[];
   /** live items missing from the listing: each is checked with content/get before its delete */
@@ -93,7 +93,8 @@ export function planReconcile(
     for (const [id, markers] of listing.items) {
       const d = decideListed(entryOf.get(id), markers, now);
       if (d.kind === "upsert") plan.refetch.push(id);
-      else if (d.kind === "delete") plan.withdraw.push({ id, reason: d.reason, then: d.then, ...(d.at ? { at: d.at } : {}) });
+      else if (d.kind === "delete")
+        plan.withdraw.push({ id, reason: d.reason, after: d.after, ...(d.at ? { at: d.at } : {}) });
       else if (d.kind === "schedule") plan.schedule.push({ id, at: d.at });
       else if (d.kind === "forget") plan.forget.push(id);
     }

@@ -1,4 +1,10 @@
-import { type ItemEntry, ItemEntrySchema, type LoadedState, type StateHeader, StateHeaderSchema } from "./types.ts";
+import {
+  type ItemEntry,
+  ItemEntrySchema,
+  type LoadedState,
+  type StateHeader,
+  StateHeaderSchema,
+} from "./types.ts";
 
 /**
  * The state topic is a table (compacted): one header record per source (key `<sourceId>`) and one

@@ -21,7 +21,8 @@ export function lockAssigner(self: () => Claim): PartitionAssigner {
     async assign({ members, topics }) {
       const claims = members.map((m) => ({ memberId: m.memberId, ...readClaim(m.memberMetadata) }));
       claims.sort(
-        (a, b) => Number(b.holding) - Number(a.holding) || a.since - b.since || a.memberId.localeCompare(b.memberId),
+        (a, b) =>
+          Number(b.holding) - Number(a.holding) || a.since - b.since || a.memberId.localeCompare(b.memberId),
       );
       const winner = claims[0]?.memberId;
       const all = Object.fromEntries(
@@ -53,7 +54,10 @@ function readClaim(metadata: Buffer): Claim {
   try {
     const decoded = AssignerProtocol.MemberMetadata.decode(metadata);
     const claim = JSON.parse(decoded?.userData.toString("utf8") || "{}") as Partial<Claim>;
-    return { holding: claim.holding === true, since: typeof claim.since === "number" ? claim.since : Number.MAX_SAFE_INTEGER };
+    return {
+      holding: claim.holding === true,
+      since: typeof claim.since === "number" ? claim.since : Number.MAX_SAFE_INTEGER,
+    };
   } catch {
     return { holding: false, since: Number.MAX_SAFE_INTEGER };
   }

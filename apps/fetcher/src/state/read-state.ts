@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Kafka } from "kafkajs";
-import { topicOffsets } from "./offsets.ts";
 import { applyRecord } from "./codec.ts";
+import { topicOffsets } from "./offsets.ts";
 import type { LoadedState } from "./types.ts";
 
 /**
@@ -16,9 +16,14 @@ export async function readStates(
 ): Promise<Map<string, LoadedState>> {
   const states = new Map(sourceIds.map((id) => [id, { header: undefined, items: new Map() } as LoadedState]));
   const offsets = await topicOffsets(kafka, topic);
-  const targets = new Map(offsets.filter((p) => p.high !== p.low).map((p) => [p.partition, Number(p.high) - 1]));
+  const targets = new Map(
+    offsets.filter((p) => p.high !== p.low).map((p) => [p.partition, Number(p.high) - 1]),
+  );
   if (targets.size === 0) return states;
-  const consumer = kafka.consumer({ groupId: `${options.groupPrefix}-state-reader-${randomBytes(6).toString("hex")}`, maxWaitTimeInMs: 200 });
+  const consumer = kafka.consumer({
+    groupId: `${options.groupPrefix}-state-reader-${randomBytes(6).toString("hex")}`,
+    maxWaitTimeInMs: 200,
+  });
   const reached = new Set<number>();
   let finish!: () => void;
   const done = new Promise<void>((resolve) => {
@@ -34,7 +39,8 @@ export async function readStates(
           const key = m.key?.toString("utf8");
           if (key === undefined) continue;
           for (const [id, state] of states) applyRecord(id, state, key, m.value);
-          if (Number(m.offset) >= (targets.get(batch.partition) ?? Number.POSITIVE_INFINITY)) reached.add(batch.partition);
+          if (Number(m.offset) >= (targets.get(batch.partition) ?? Number.POSITIVE_INFINITY))
+            reached.add(batch.partition);
         }
         if ([...targets.keys()].every((p) => reached.has(p))) finish();
       },
@@ -44,7 +50,10 @@ export async function readStates(
     await Promise.race([
       done,
       new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`the state topic ${topic} was not read to its end within ${timeout} ms`)), timeout);
+        timer = setTimeout(
+          () => reject(new Error(`the state topic ${topic} was not read to its end within ${timeout} ms`)),
+          timeout,
+        );
       }),
     ]).finally(() => clearTimeout(timer));
     return states;
@@ -54,7 +63,12 @@ export async function readStates(
 }
 
 /** What `state show` prints of one source. */
-export function describeState(sourceId: string, state: LoadedState, configuredScopes: readonly string[], withItems: boolean) {
+export function describeState(
+  sourceId: string,
+  state: LoadedState,
+  configuredScopes: readonly string[],
+  withItems: boolean,
+) {
   let live = 0;
   let scheduled = 0;
   let rejected = 0;
@@ -81,7 +95,11 @@ export function describeState(sourceId: string, state: LoadedState, configuredSc
           {
             live: perScope[id] ?? 0,
             watermark: s.watermark ?? null,
-            fullSync: s.fullSync ? { ...s.fullSync, cursor: s.fullSync.cursor ? "(saved)" : null } : s.fullSyncDoneAt ? "done" : "not started",
+            fullSync: s.fullSync
+              ? { ...s.fullSync, cursor: s.fullSync.cursor ? "(saved)" : null }
+              : s.fullSyncDoneAt
+                ? "done"
+                : "not started",
             fullSyncDoneAt: s.fullSyncDoneAt ?? null,
             lastPollAt: s.lastPollAt ?? null,
             lastReconcileAt: s.lastReconcileAt ?? null,

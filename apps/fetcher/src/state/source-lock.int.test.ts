@@ -1,9 +1,9 @@
-import { createLogger } from "@lumasnip/service";
 import { ensureTopics, topicNames } from "@lumasnip/schema";
+import { createLogger } from "@lumasnip/service";
 import { testKafka, uniqueName } from "@lumasnip/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSourceState } from "./source-state.ts";
 import { acquireSourceLock, type SourceLock, SourceLockedError } from "./source-lock.ts";
+import { createSourceState } from "./source-state.ts";
 import { createStateWriter, type StateWriter } from "./state-writer.ts";
 
 const kafka = testKafka();
@@ -24,7 +24,16 @@ afterAll(async () => {
 });
 
 const acquire = (sourceId: string, signal: AbortSignal, waitMs?: number) =>
-  acquireSourceLock({ kafka, topic, groupId: `${prefix}-fetcher-${sourceId}`, sourceId, logger, sessionTimeoutMs: 6000, signal, waitMs });
+  acquireSourceLock({
+    kafka,
+    topic,
+    groupId: `${prefix}-fetcher-${sourceId}`,
+    sourceId,
+    logger,
+    sessionTimeoutMs: 6000,
+    signal,
+    waitMs,
+  });
 
 describe("the source lock", () => {
   it("loads an empty state, then what the holder wrote, and ignores other sources", async () => {
@@ -50,7 +59,9 @@ describe("the source lock", () => {
 
   it("makes a second fetcher of the same source wait, and hands over when the first stops", async () => {
     const holder = (await acquire("beta", new AbortController().signal))!;
-    await expect(acquire("beta", new AbortController().signal, 8000)).rejects.toBeInstanceOf(SourceLockedError);
+    await expect(acquire("beta", new AbortController().signal, 8000)).rejects.toBeInstanceOf(
+      SourceLockedError,
+    );
     expect(holder.lost.aborted).toBe(false);
 
     const waiting = acquire("beta", new AbortController().signal);

@@ -119,7 +119,9 @@ export async function acquireSourceLock(o: AcquireOptions): Promise<SourceLock |
       : setTimeout(() => {
           if (done) return;
           done = true;
-          void release().then(() => settle.reject(new SourceLockedError(o.sourceId, o.groupId, Date.now() - since)));
+          void release().then(() =>
+            settle.reject(new SourceLockedError(o.sourceId, o.groupId, Date.now() - since)),
+          );
         }, o.waitMs);
 
   try {
@@ -133,7 +135,8 @@ export async function acquireSourceLock(o: AcquireOptions): Promise<SourceLock |
           const key = message.key?.toString("utf8");
           if (key === undefined) continue;
           const outcome = applyRecord(o.sourceId, loaded, key, message.value);
-          if (typeof outcome === "object") log.warn({ offset: message.offset, problem: outcome.invalid }, "unreadable state record skipped");
+          if (typeof outcome === "object")
+            log.warn({ offset: message.offset, problem: outcome.invalid }, "unreadable state record skipped");
           highest = Math.max(highest, Number(message.offset));
         }
         check();

@@ -3,7 +3,14 @@ import { applyRecord } from "./codec.ts";
 import { createSourceState } from "./source-state.ts";
 import type { ItemEntry, LoadedState } from "./types.ts";
 
-const entry: ItemEntry = { k: "live", s: "site/page/PAGE_READ", v: 3, u: "2024-05-01T00:00:00.000000Z", a: "fp", m: ["m1"] };
+const entry: ItemEntry = {
+  k: "live",
+  s: "site/page/PAGE_READ",
+  v: 3,
+  u: "2024-05-01T00:00:00.000000Z",
+  a: "fp",
+  m: ["m1"],
+};
 
 function reload(records: { key: string; value: Buffer | null }[], sourceId = "acme"): LoadedState {
   const loaded: LoadedState = { header: undefined, items: new Map() };
@@ -16,7 +23,10 @@ describe("the source state and its records", () => {
     const state = createSourceState("acme");
     state.setItem("1", entry);
     state.setItem("2", { ...entry, v: 1 });
-    state.updateScope("site/page/PAGE_READ", { watermark: "2024-05-01T00:00:00.000000Z", fullSync: { cursor: "c1", pages: 1, items: 2, startedAt: "x" } });
+    state.updateScope("site/page/PAGE_READ", {
+      watermark: "2024-05-01T00:00:00.000000Z",
+      fullSync: { cursor: "c1", pages: 1, items: 2, startedAt: "x" },
+    });
     state.setLabel("metadata:m1", "lab1");
     const first = state.drain();
     expect(first.map((r) => r.key)).toEqual(["acme/c/1", "acme/c/2", "acme"]);
@@ -43,7 +53,9 @@ describe("the source state and its records", () => {
     const loaded: LoadedState = { header: undefined, items: new Map() };
     expect(applyRecord("acme", loaded, "acme-lab/c/1", Buffer.from("{}"))).toBe("ignored");
     expect(applyRecord("acme", loaded, "acme-lab", Buffer.from("{}"))).toBe("ignored");
-    expect(applyRecord("acme", loaded, "acme/c/1", Buffer.from("not json"))).toEqual({ invalid: expect.stringMatching(/^item 1/) });
+    expect(applyRecord("acme", loaded, "acme/c/1", Buffer.from("not json"))).toEqual({
+      invalid: expect.stringMatching(/^item 1/),
+    });
   });
 
   it("puts records back for the next save when a save failed", () => {

@@ -1,5 +1,11 @@
 import { encodeHeader, encodeItem, type StateRecord } from "./codec.ts";
-import { type ItemEntry, type LoadedState, type ScopeState, STATE_VERSION, type StateHeader } from "./types.ts";
+import {
+  type ItemEntry,
+  type LoadedState,
+  type ScopeState,
+  STATE_VERSION,
+  type StateHeader,
+} from "./types.ts";
 
 /**
  * The state of one source in memory, tracking what changed so that a save writes only the header

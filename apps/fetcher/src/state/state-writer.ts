@@ -13,7 +13,11 @@ export interface StateWriter {
  * removals are real tombstones (a null value), which the event producer does not send.
  */
 export async function createStateWriter(kafka: Kafka, topic: string): Promise<StateWriter> {
-  const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  const producer: Producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+  });
   await producer.connect();
   return {
     async write(records) {

@@ -43,7 +43,8 @@ export async function runCycle(ctx: SourceContext, options: CycleOptions): Promi
       fullSyncWithRetries(ctx, s, { restart: options.fullRestart ?? false, progress }),
     );
     progress.stop();
-    done.forEach((r, i) => r.status === "rejected" && fail("full sync", pending[i]!.id, r.reason));
+    for (const [i, r] of done.entries())
+      if (r.status === "rejected") fail("full sync", pending[i]!.id, r.reason);
   }
   if (ctx.signal.aborted) return { ok: failures.length === 0, failures };
 
@@ -52,12 +53,15 @@ export async function runCycle(ctx: SourceContext, options: CycleOptions): Promi
   let pages = 0;
   let upserted = 0;
   let deleted = 0;
-  polls.forEach((r, i) => {
-    if (r.status === "rejected") return fail("poll", synced[i]!.id, r.reason);
+  for (const [i, r] of polls.entries()) {
+    if (r.status === "rejected") {
+      fail("poll", synced[i]!.id, r.reason);
+      continue;
+    }
     pages += r.value.pages;
     upserted += r.value.upserted;
     deleted += r.value.deleted;
-  });
+  }
   if (ctx.signal.aborted) return { ok: failures.length === 0, failures };
 
   try {
@@ -72,14 +76,24 @@ export async function runCycle(ctx: SourceContext, options: CycleOptions): Promi
     try {
       await refreshSites(ctx);
       reconcile = await reconcileSource(ctx);
-      for (const s of reconcile.scopes) if (!s.complete) failures.push(`reconcile ${s.scope}: ${s.error ?? "incomplete"}`);
+      for (const s of reconcile.scopes)
+        if (!s.complete) failures.push(`reconcile ${s.scope}: ${s.error ?? "incomplete"}`);
     } catch (error) {
       fail("reconcile", undefined, error);
     }
   }
   ctx.metrics.liveItems.set({ source }, liveCount(ctx));
   ctx.logger.info(
-    { scopes: ctx.scopes.length, fullSynced: pending.length, polled: synced.length, pages, upserted, deleted, failures: failures.length, ms: Date.now() - started },
+    {
+      scopes: ctx.scopes.length,
+      fullSynced: pending.length,
+      polled: synced.length,
+      pages,
+      upserted,
+      deleted,
+      failures: failures.length,
+      ms: Date.now() - started,
+    },
     "cycle done",
   );
   return { ok: failures.length === 0, failures, ...(reconcile ? { reconcile } : {}) };
@@ -89,13 +103,20 @@ export async function runCycle(ctx: SourceContext, options: CycleOptions): Promi
  * A full sync that failed on a retryable LumApps error (the client's own retries used up) goes
  * on from its saved cursor after a pause, twice, before the scope waits for the next cycle.
  */
-async function fullSyncWithRetries(ctx: SourceContext, scope: Scope, options: { restart: boolean; progress: Progress }) {
+async function fullSyncWithRetries(
+  ctx: SourceContext,
+  scope: Scope,
+  options: { restart: boolean; progress: Progress },
+) {
   for (let attempt = 1; ; attempt++) {
     try {
       return await fullSyncScope(ctx, scope, { ...options, restart: options.restart && attempt === 1 });
     } catch (error) {
       if (attempt >= 3 || !(error as { retryable?: boolean }).retryable || ctx.signal.aborted) throw error;
-      ctx.logger.warn({ err: error, scope: scope.id, attempt }, "full sync interrupted: going on from the saved cursor");
+      ctx.logger.warn(
+        { err: error, scope: scope.id, attempt },
+        "full sync interrupted: going on from the saved cursor",
+      );
       await sleep(1000 * attempt, ctx.signal);
     }
   }

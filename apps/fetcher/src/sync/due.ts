@@ -18,7 +18,11 @@ export async function processDue(ctx: SourceContext): Promise<{ expired: number;
   logRenamed(ctx);
   const { expired, due } = dueByDate(ctx.state.items(), now);
   if (expired.length > 0) {
-    const deletes: Delete[] = expired.map((id) => ({ id, reason: "expired", lastVersion: ctx.state.item(id)?.v }));
+    const deletes: Delete[] = expired.map((id) => ({
+      id,
+      reason: "expired",
+      lastVersion: ctx.state.item(id)?.v,
+    }));
     await ctx.emitter.commit({ deletes });
     ctx.logger.info({ count: expired.length }, "expired news deleted");
   }
@@ -47,5 +51,8 @@ function logRenamed(ctx: SourceContext): void {
   const renamed = ctx.labels.takeRenamed();
   if (renamed.length === 0) return;
   const flagged = [...ctx.state.items()].filter(([, e]) => e.r === true).length;
-  ctx.logger.info({ labels: renamed, flagged }, "labels renamed: the contents carrying them are emitted again");
+  ctx.logger.info(
+    { labels: renamed, flagged },
+    "labels renamed: the contents carrying them are emitted again",
+  );
 }

@@ -28,7 +28,7 @@ export interface Delete {
   reason: DeleteReason;
   lastVersion?: number | undefined;
   /** the entry to keep afterwards (a withdrawn item now scheduled), else it is forgotten */
-  then?: ItemEntry | undefined;
+  next?: ItemEntry | undefined;
 }
 
 export interface Invalid {
@@ -96,7 +96,9 @@ export function createEmitter(o: EmitterOptions): Emitter {
       stage: "fetcher",
       reason: "invalid_content",
       error,
-      ...(contentId && safeKey(o.sourceId, contentId) ? { key: safeKey(o.sourceId, contentId), contentId } : {}),
+      ...(contentId && safeKey(o.sourceId, contentId)
+        ? { key: safeKey(o.sourceId, contentId), contentId }
+        : {}),
       ...(payload ? { payload: JSON.stringify(payload).slice(0, 64 * 1024) } : {}),
       replay: o.replay,
     });
@@ -112,7 +114,12 @@ export function createEmitter(o: EmitterOptions): Emitter {
       };
       const checked = ContentUpsertedSchema.safeParse(event);
       if (!checked.success) {
-        dlq.push(dlqRecord(u.id, `the normalized content does not match the contract: ${formatZodError(checked.error)}`));
+        dlq.push(
+          dlqRecord(
+            u.id,
+            `the normalized content does not match the contract: ${formatZodError(checked.error)}`,
+          ),
+        );
         continue;
       }
       messages.push({ key: event.key, value: event });
@@ -138,7 +145,7 @@ export function createEmitter(o: EmitterOptions): Emitter {
 
     // Kafka acknowledged: now the state may say so
     for (const u of accepted) o.state.setItem(u.id, u.entry);
-    for (const d of c.deletes ?? []) o.state.setItem(d.id, d.then);
+    for (const d of c.deletes ?? []) o.state.setItem(d.id, d.next);
     for (const [id, entry] of c.entries ?? []) o.state.setItem(id, entry);
     if (c.scope) o.state.updateScope(c.scope.id, c.scope.patch);
     const records = o.state.drain();
@@ -156,7 +163,11 @@ export function createEmitter(o: EmitterOptions): Emitter {
     if (dlq.length > 0 || sent.tooLarge > 0) {
       o.logger.warn({ invalid: dlq.length, tooLarge: sent.tooLarge }, "items sent to the DLQ");
     }
-    return { upserted: accepted.length - sent.tooLarge, deleted: c.deletes?.length ?? 0, dlq: dlq.length + sent.tooLarge };
+    return {
+      upserted: accepted.length - sent.tooLarge,
+      deleted: c.deletes?.length ?? 0,
+      dlq: dlq.length + sent.tooLarge,
+    };
   }
 
   return {

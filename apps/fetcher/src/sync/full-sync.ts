@@ -24,16 +24,26 @@ export async function fullSyncScope(
   options: { restart?: boolean; progress?: Progress | undefined } = {},
 ): Promise<boolean> {
   const log = ctx.logger.child({ scope: scope.id, mode: "full" });
-  const fresh = (): FullSyncProgress => ({ pages: 0, items: 0, startedAt: new Date(ctx.now()).toISOString() });
+  const fresh = (): FullSyncProgress => ({
+    pages: 0,
+    items: 0,
+    startedAt: new Date(ctx.now()).toISOString(),
+  });
   let progress = (!options.restart && ctx.state.scope(scope.id).fullSync) || fresh();
-  if (progress.cursor) log.info({ pages: progress.pages, items: progress.items }, "full sync resumes at its saved cursor");
+  if (progress.cursor)
+    log.info({ pages: progress.pages, items: progress.items }, "full sync resumes at its saved cursor");
   await ctx.emitter.commit({ scope: { id: scope.id, patch: { fullSync: progress } } });
   const started = Date.now();
   let upserted = 0;
   try {
-    for await (const page of lookahead(ctx.client.listContent(scopeQuery(ctx, scope, { cursor: progress.cursor })))) {
+    for await (const page of lookahead(
+      ctx.client.listContent(scopeQuery(ctx, scope, { cursor: progress.cursor })),
+    )) {
       const prepared = await prepareItems(ctx, scope, page.items, page.invalid);
-      ctx.metrics.itemsListed.inc({ source: ctx.state.sourceId, scope: scope.id, mode: "full" }, page.items.length);
+      ctx.metrics.itemsListed.inc(
+        { source: ctx.state.sourceId, scope: scope.id, mode: "full" },
+        page.items.length,
+      );
       progress = {
         ...progress,
         cursor: page.nextCursor,
@@ -41,7 +51,10 @@ export async function fullSyncScope(
         pages: progress.pages + 1,
         items: progress.items + page.items.length + page.invalid.length,
       };
-      const result = await ctx.emitter.commit({ ...prepared.commit, scope: { id: scope.id, patch: { fullSync: progress } } });
+      const result = await ctx.emitter.commit({
+        ...prepared.commit,
+        scope: { id: scope.id, patch: { fullSync: progress } },
+      });
       upserted += result.upserted;
       options.progress?.tick(page.items.length + page.invalid.length, { scope: scope.id });
       if (ctx.signal.aborted && page.nextCursor) {
@@ -50,19 +63,33 @@ export async function fullSyncScope(
       }
     }
   } catch (error) {
-    const cursorRefused = error instanceof LumAppsHttpError && error.status === 400 && progress.cursor !== undefined;
+    const cursorRefused =
+      error instanceof LumAppsHttpError && error.status === 400 && progress.cursor !== undefined;
     if (cursorRefused || error instanceof BrokenListingError) {
       // the state dedupes what a restart lists again: only changed items are emitted twice
-      log.warn({ err: error }, "full sync listing cannot go on from its cursor: it restarts from the beginning");
+      log.warn(
+        { err: error },
+        "full sync listing cannot go on from its cursor: it restarts from the beginning",
+      );
       await ctx.emitter.commit({ scope: { id: scope.id, patch: { fullSync: fresh() } } });
     }
     throw error;
   }
   const watermark = maxTimestamp(ctx.state.scope(scope.id).watermark, progress.newest);
   await ctx.emitter.commit({
-    scope: { id: scope.id, patch: { fullSync: undefined, fullSyncDoneAt: new Date(ctx.now()).toISOString(), watermark } },
+    scope: {
+      id: scope.id,
+      patch: { fullSync: undefined, fullSyncDoneAt: new Date(ctx.now()).toISOString(), watermark },
+    },
   });
-  if (watermark) ctx.metrics.newestUpdatedAt.set({ source: ctx.state.sourceId, scope: scope.id }, timestampMs(watermark) / 1000);
-  log.info({ pages: progress.pages, items: progress.items, upserted, ms: Date.now() - started }, "full sync done");
+  if (watermark)
+    ctx.metrics.newestUpdatedAt.set(
+      { source: ctx.state.sourceId, scope: scope.id },
+      timestampMs(watermark) / 1000,
+    );
+  log.info(
+    { pages: progress.pages, items: progress.items, upserted, ms: Date.now() - started },
+    "full sync done",
+  );
   return true;
 }

@@ -28,7 +28,17 @@ export interface PrepareOptions {
 /** Identifying fields of an item for a DLQ record: never its body nor any email. */
 export function dlqPayload(raw: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
   if (!raw) return undefined;
-  const keep = ["id", "type", "instance", "customContentType", "status", "version", "updatedAt", "publicationDate", "endDate"];
+  const keep = [
+    "id",
+    "type",
+    "instance",
+    "customContentType",
+    "status",
+    "version",
+    "updatedAt",
+    "publicationDate",
+    "endDate",
+  ];
   return Object.fromEntries(keep.filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]]));
 }
 
@@ -68,7 +78,10 @@ export async function prepareItems(
     }
   };
   for (const bad of invalidItems) {
-    reject({ contentId: bad.id, error: `the item does not match the LumApps content shape: ${bad.issues.join("; ")}` });
+    reject({
+      contentId: bad.id,
+      error: `the item does not match the LumApps content shape: ${bad.issues.join("; ")}`,
+    });
   }
   for (const raw of items) {
     const read = readMarkers(raw, ctx.config.emptyAudience);
@@ -85,7 +98,8 @@ export async function prepareItems(
     out.newest = maxTimestamp(out.newest, markers.updatedAt);
     const entry = ctx.state.item(markers.id);
     let decision = decideListed(entry, markers, now);
-    if (decision.kind === "unchanged" && entry?.k === "live" && options.force?.has(markers.id)) decision = { kind: "upsert" };
+    if (decision.kind === "unchanged" && entry?.k === "live" && options.force?.has(markers.id))
+      decision = { kind: "upsert" };
     switch (decision.kind) {
       case "upsert":
         toUpsert.push({ raw, markers });
@@ -95,7 +109,10 @@ export async function prepareItems(
           id: markers.id,
           reason: decision.reason,
           lastVersion: entry?.v,
-          then: decision.then === "schedule" && decision.at ? scheduledEntry(scope.id, markers, decision.at) : undefined,
+          next:
+            decision.after === "schedule" && decision.at
+              ? scheduledEntry(scope.id, markers, decision.at)
+              : undefined,
         });
         break;
       case "schedule":
@@ -124,10 +141,15 @@ export async function prepareItems(
         site: siteOf(ctx, scope.siteId),
         labels: ctx.labels,
       });
-      if (warnings.length > 0) ctx.logger.warn({ contentId: markers.id, warnings }, "item normalized with warnings");
+      if (warnings.length > 0)
+        ctx.logger.warn({ contentId: markers.id, warnings }, "item normalized with warnings");
       out.commit.upserts.push({ id: markers.id, content, entry: liveEntry(scope.id, markers) });
     } catch (error) {
-      reject({ contentId: markers.id, error: `cannot normalize the item: ${(error as Error).message}`, payload: dlqPayload(raw) });
+      reject({
+        contentId: markers.id,
+        error: `cannot normalize the item: ${(error as Error).message}`,
+        payload: dlqPayload(raw),
+      });
     }
   }
   return out;

@@ -13,7 +13,11 @@ import type { SourceState } from "../state/source-state.ts";
  */
 export interface LabelCache extends LabelLookup {
   /** fetches what is missing or expired for these ids (before normalizing items that carry them) */
-  ensure(input: { metadataIds: Iterable<string>; contentTypeIds: Iterable<string>; siteIds: Iterable<string> }): Promise<void>;
+  ensure(input: {
+    metadataIds: Iterable<string>;
+    contentTypeIds: Iterable<string>;
+    siteIds: Iterable<string>;
+  }): Promise<void>;
   /** lists every label again once the cache expired; renames show in `takeRenamed` */
   refreshExpired(siteIds: Iterable<string>): Promise<void>;
   /** label keys (`metadata:<id>`, `content-type:<id>`) renamed since the last call */
@@ -26,7 +30,10 @@ interface Cached<T> {
 }
 
 export const labelFingerprint = (labels: unknown) =>
-  createHash("sha256").update(JSON.stringify(labels ?? null)).digest("base64url").slice(0, 12);
+  createHash("sha256")
+    .update(JSON.stringify(labels ?? null))
+    .digest("base64url")
+    .slice(0, 12);
 
 export function createLabelCache(options: {
   client: LumAppsClient;
@@ -58,7 +65,9 @@ export function createLabelCache(options: {
 
   const labelsOf = (meta: LumAppsMetadata, family: LumAppsMetadata | undefined): MetadataLabels => ({
     labels: langMapToBcp47(meta.name),
-    ...(family && family.id !== meta.id ? { family: { id: family.id, labels: langMapToBcp47(family.name) } } : {}),
+    ...(family && family.id !== meta.id
+      ? { family: { id: family.id, labels: langMapToBcp47(family.name) } }
+      : {}),
   });
   const familyIdOf = (meta: LumAppsMetadata) => meta.familyKey || meta.parent || undefined;
 
@@ -86,7 +95,10 @@ export function createLabelCache(options: {
     async ensure({ metadataIds, contentTypeIds, siteIds }) {
       const typeIds = [...contentTypeIds];
       for (const siteId of new Set(siteIds)) {
-        if (!fresh(siteTypesUntil.get(siteId)) && (!siteTypesUntil.has(siteId) || typeIds.some((t) => !contentTypes.has(t)))) {
+        if (
+          !fresh(siteTypesUntil.get(siteId)) &&
+          (!siteTypesUntil.has(siteId) || typeIds.some((t) => !contentTypes.has(t)))
+        ) {
           await fetchContentTypes(siteId);
         }
       }

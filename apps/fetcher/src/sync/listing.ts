@@ -3,7 +3,11 @@ import type { SourceContext } from "./context.ts";
 import type { Scope } from "./scopes.ts";
 
 /** The content/list query of a scope: LIVE only, newest first, one action per call. */
-export function scopeQuery(ctx: Pick<SourceContext, "config">, scope: Scope, extra: Partial<ContentListQuery> = {}): ContentListQuery {
+export function scopeQuery(
+  ctx: Pick<SourceContext, "config">,
+  scope: Scope,
+  extra: Partial<ContentListQuery> = {},
+): ContentListQuery {
   return {
     siteIds: [scope.siteId],
     types: [scope.type],

@@ -24,7 +24,11 @@ export interface OpenOptions {
 }
 
 /** The LumApps client of a source, its calls and token mints counted in the metrics. */
-export function sourceClient(config: SourceConfig, metrics: FetcherMetrics, fetchFn?: typeof fetch): LumAppsClient {
+export function sourceClient(
+  config: SourceConfig,
+  metrics: FetcherMetrics,
+  fetchFn?: typeof fetch,
+): LumAppsClient {
   const source = config.sourceId;
   const tokens = createTokenProvider(config.connection, {
     ...(fetchFn ? { fetch: fetchFn } : {}),
@@ -35,7 +39,10 @@ export function sourceClient(config: SourceConfig, metrics: FetcherMetrics, fetc
     tokens,
     ...(fetchFn ? { fetch: fetchFn } : {}),
     requestsPerSecond: config.requestsPerSecond,
-    timeouts: { listMs: config.requestTimeoutSeconds * 1000, defaultMs: Math.min(30_000, config.requestTimeoutSeconds * 1000) },
+    timeouts: {
+      listMs: config.requestTimeoutSeconds * 1000,
+      defaultMs: Math.min(30_000, config.requestTimeoutSeconds * 1000),
+    },
     hooks: {
       onRequest: (route, status, ms) => {
         metrics.apiRequests.inc({ source, route, status: String(status) });
@@ -50,7 +57,11 @@ export function sourceClient(config: SourceConfig, metrics: FetcherMetrics, fetc
  * Takes the source's lock, loads its state and finds its sites and scopes. Resolves undefined
  * when `signal` aborted while waiting for the lock.
  */
-export async function openSource(deps: ProcessDeps, config: SourceConfig, options: OpenOptions): Promise<OpenSource | undefined> {
+export async function openSource(
+  deps: ProcessDeps,
+  config: SourceConfig,
+  options: OpenOptions,
+): Promise<OpenSource | undefined> {
   const logger = deps.logger.child({ sourceId: config.sourceId });
   const lock = await acquireSourceLock({
     kafka: deps.kafka,
@@ -72,7 +83,11 @@ export async function openSource(deps: ProcessDeps, config: SourceConfig, option
     const state = createSourceState(config.sourceId, lock.loaded);
     const client = sourceClient(config, deps.metrics, deps.fetch);
     const { sites, unlisted } = await discoverSites(client, config);
-    if (unlisted.length > 0) logger.warn({ sites: unlisted }, "configured sites the service user cannot list: their content is listed anyway");
+    if (unlisted.length > 0)
+      logger.warn(
+        { sites: unlisted },
+        "configured sites the service user cannot list: their content is listed anyway",
+      );
     const emitter = createEmitter({
       sourceId: config.sourceId,
       contentTopic: deps.topics.content,
@@ -88,7 +103,12 @@ export async function openSource(deps: ProcessDeps, config: SourceConfig, option
       client,
       state,
       emitter,
-      labels: createLabelCache({ client, state, ttlMs: config.labelTtlSeconds * 1000, ...(deps.now ? { now: deps.now } : {}) }),
+      labels: createLabelCache({
+        client,
+        state,
+        ttlMs: config.labelTtlSeconds * 1000,
+        ...(deps.now ? { now: deps.now } : {}),
+      }),
       sites,
       scopes: scopesOf(config, [...sites.keys()]),
       metrics: deps.metrics,

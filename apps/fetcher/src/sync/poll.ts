@@ -26,12 +26,18 @@ export async function pollScope(ctx: SourceContext, scope: Scope): Promise<PollR
   for await (const page of ctx.client.listContent(scopeQuery(ctx, scope))) {
     result.pages++;
     const prepared = await prepareItems(ctx, scope, page.items, page.invalid, { floor });
-    ctx.metrics.itemsListed.inc({ source: ctx.state.sourceId, scope: scope.id, mode: "poll" }, page.items.length);
+    ctx.metrics.itemsListed.inc(
+      { source: ctx.state.sourceId, scope: scope.id, mode: "poll" },
+      page.items.length,
+    );
     watermark = maxTimestamp(watermark, prepared.newest);
     const last = prepared.reachedFloor || !page.nextCursor || ctx.signal.aborted;
     const committed = await ctx.emitter.commit({
       ...prepared.commit,
-      scope: { id: scope.id, patch: { watermark, ...(last ? { lastPollAt: new Date(ctx.now()).toISOString() } : {}) } },
+      scope: {
+        id: scope.id,
+        patch: { watermark, ...(last ? { lastPollAt: new Date(ctx.now()).toISOString() } : {}) },
+      },
     });
     result.read += prepared.read;
     result.upserted += committed.upserted;

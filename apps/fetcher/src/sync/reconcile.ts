@@ -1,6 +1,6 @@
 import type { LumAppsContent } from "@lumasnip/schema";
-import { type Markers, readMarkers } from "../normalize/markers.ts";
 import { RECONCILE_FIELDS } from "../normalize/fingerprint.ts";
+import { type Markers, readMarkers } from "../normalize/markers.ts";
 import { statusReason, visibilityOf } from "../normalize/visibility.ts";
 import { scheduledEntry } from "../plan/decide.ts";
 import { planReconcile, type ScopeListing, type ScopePlan } from "../plan/reconcile-plan.ts";
@@ -14,7 +14,15 @@ import { scopeQuery } from "./listing.ts";
 import type { Scope } from "./scopes.ts";
 
 export interface ReconcileSummary {
-  scopes: { scope: string; complete: boolean; listed: number; upserted: number; deleted: number; held: number; error?: string }[];
+  scopes: {
+    scope: string;
+    complete: boolean;
+    listed: number;
+    upserted: number;
+    deleted: number;
+    held: number;
+    error?: string;
+  }[];
   /** some scope's deletes were held back by the mass-delete guard */
   held: boolean;
 }
@@ -28,8 +36,13 @@ async function listScope(ctx: SourceContext, scope: Scope): Promise<ScopeListing
     if (id) unreadable.add(id);
   };
   try {
-    for await (const page of lookahead(ctx.client.listContent(scopeQuery(ctx, scope, { fields: RECONCILE_FIELDS })))) {
-      ctx.metrics.itemsListed.inc({ source: ctx.state.sourceId, scope: scope.id, mode: "reconcile" }, page.items.length);
+    for await (const page of lookahead(
+      ctx.client.listContent(scopeQuery(ctx, scope, { fields: RECONCILE_FIELDS })),
+    )) {
+      ctx.metrics.itemsListed.inc(
+        { source: ctx.state.sourceId, scope: scope.id, mode: "reconcile" },
+        page.items.length,
+      );
       for (const raw of page.items) {
         const read = readMarkers(raw, ctx.config.emptyAudience);
         if (read.ok) items.set(read.markers.id, read.markers);
@@ -54,7 +67,13 @@ export async function reconcileSource(ctx: SourceContext): Promise<ReconcileSumm
   const listings = settled.map((r, i) =>
     r.status === "fulfilled"
       ? r.value
-      : ({ scope: scopes[i]!.id, complete: false, items: new Map(), unreadable: new Set(), error: String(r.reason) } as ScopeListing),
+      : ({
+          scope: scopes[i]!.id,
+          complete: false,
+          items: new Map(),
+          unreadable: new Set(),
+          error: String(r.reason),
+        } as ScopeListing),
   );
   const plans = planReconcile(ctx.state.items(), listings, nowTimestamp(ctx), {
     ...ctx.config.massDelete,
@@ -75,9 +94,17 @@ export async function reconcileSource(ctx: SourceContext): Promise<ReconcileSumm
 async function carryOut(ctx: SourceContext, scope: Scope, plan: ScopePlan, listing: ScopeListing) {
   const log = ctx.logger.child({ scope: scope.id, mode: "reconcile" });
   const labels = { source: ctx.state.sourceId, scope: scope.id };
-  const out = { scope: scope.id, complete: plan.complete, listed: listing.items.size, upserted: 0, deleted: 0, held: 0 };
+  const out = {
+    scope: scope.id,
+    complete: plan.complete,
+    listed: listing.items.size,
+    upserted: 0,
+    deleted: 0,
+    held: 0,
+  };
   const entries: [string, ItemEntry | undefined][] = plan.forget.map((id) => [id, undefined]);
-  for (const { id, at } of plan.schedule) entries.push([id, scheduledEntry(scope.id, listing.items.get(id)!, at)]);
+  for (const { id, at } of plan.schedule)
+    entries.push([id, scheduledEntry(scope.id, listing.items.get(id)!, at)]);
   if (entries.length > 0) await ctx.emitter.commit({ entries });
 
   // fetched whole: new, changed, or missing from the listing (checked before any delete)
@@ -89,13 +116,19 @@ async function carryOut(ctx: SourceContext, scope: Scope, plan: ScopePlan, listi
         id: w.id,
         reason: w.reason,
         lastVersion: ctx.state.item(w.id)?.v,
-        then: w.then === "schedule" && w.at ? scheduledEntry(scope.id, listing.items.get(w.id)!, w.at) : undefined,
+        next:
+          w.after === "schedule" && w.at
+            ? scheduledEntry(scope.id, listing.items.get(w.id)!, w.at)
+            : undefined,
       }));
   const fetched: LumAppsContent[] = [];
   const flush = async () => {
     const prepared = await prepareItems(ctx, scope, fetched.splice(0), []);
     const batch = deletes.splice(0);
-    const r = await ctx.emitter.commit({ ...prepared.commit, deletes: [...prepared.commit.deletes, ...batch] });
+    const r = await ctx.emitter.commit({
+      ...prepared.commit,
+      deletes: [...prepared.commit.deletes, ...batch],
+    });
     out.upserted += r.upserted;
     out.deleted += r.deleted;
   };
@@ -106,7 +139,8 @@ async function carryOut(ctx: SourceContext, scope: Scope, plan: ScopePlan, listi
     if (missing.has(id)) {
       const verdict = missingVerdict(ctx, scope, content);
       if (verdict === "present") fetched.push(content!);
-      else if (verdict !== "unknown" && entry?.k === "live") deletes.push({ id, reason: verdict, lastVersion: entry.v });
+      else if (verdict !== "unknown" && entry?.k === "live")
+        deletes.push({ id, reason: verdict, lastVersion: entry.v });
     } else if (content) fetched.push(content);
     if (fetched.length + deletes.length >= ctx.config.pageSize) await flush();
   }
@@ -123,11 +157,16 @@ async function carryOut(ctx: SourceContext, scope: Scope, plan: ScopePlan, listi
     );
   } else ctx.metrics.deletesHeld.set(labels, 0);
   if (plan.complete) {
-    await ctx.emitter.commit({ scope: { id: scope.id, patch: { lastReconcileAt: new Date(ctx.now()).toISOString() } } });
+    await ctx.emitter.commit({
+      scope: { id: scope.id, patch: { lastReconcileAt: new Date(ctx.now()).toISOString() } },
+    });
     ctx.metrics.lastReconcile.set(labels, Date.now() / 1000);
   } else {
     ctx.metrics.failures.inc({ source: ctx.state.sourceId, mode: "reconcile" });
-    log.warn({ error: "error" in listing ? listing.error : undefined, listed: listing.items.size }, "reconcile listing incomplete: nothing deleted in this scope");
+    log.warn(
+      { error: "error" in listing ? listing.error : undefined, listed: listing.items.size },
+      "reconcile listing incomplete: nothing deleted in this scope",
+    );
   }
   log.info(out, "reconcile of scope done");
   return out;
@@ -147,6 +186,7 @@ function missingVerdict(
   const visibility = visibilityOf(m, nowTimestamp(ctx));
   if (visibility.kind === "gone") return visibility.reason;
   if (visibility.kind === "scheduled") return "unpublished";
-  const sameScope = (content.instance ?? scope.siteId) === scope.siteId && (content.type ?? scope.type) === scope.type;
+  const sameScope =
+    (content.instance ?? scope.siteId) === scope.siteId && (content.type ?? scope.type) === scope.type;
   return sameScope ? "present" : "not_visible";
 }

@@ -1,12 +1,17 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type RunningSimulator, type SimContent, type SimulatorOptions, startSimulator } from "@lumasnip/lumapps-sim";
 import {
-  contentAudience,
+  type RunningSimulator,
+  type SimContent,
+  type SimulatorOptions,
+  startSimulator,
+} from "@lumasnip/lumapps-sim";
+import {
   type ContentDeleted,
   type ContentEvent,
   type ContentUpserted,
+  contentAudience,
   type DlqRecord,
   topicNames,
 } from "@lumasnip/schema";
@@ -74,7 +79,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   };
   writeFileSync(
     configFile,
-    JSON.stringify({ topicPrefix: prefix, ops: { port: 0 }, lock: { sessionTimeoutMs: options.sessionTimeoutMs ?? 6000 }, sources: [source] }),
+    JSON.stringify({
+      topicPrefix: prefix,
+      ops: { port: 0 },
+      lock: { sessionTimeoutMs: options.sessionTimeoutMs ?? 6000 },
+      sources: [source],
+    }),
   );
   const env: NodeJS.ProcessEnv = {
     KAFKA_BROKERS: testBrokers().join(","),

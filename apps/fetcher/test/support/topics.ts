@@ -17,7 +17,10 @@ export async function readTopic(kafka: Kafka, topic: string, timeoutMs = 60_000)
   if (ends.size === 0) return [];
   const out: ReadMessage[] = [];
   const reached = new Set<number>();
-  const consumer = kafka.consumer({ groupId: `test-reader-${randomBytes(6).toString("hex")}`, maxWaitTimeInMs: 100 });
+  const consumer = kafka.consumer({
+    groupId: `test-reader-${randomBytes(6).toString("hex")}`,
+    maxWaitTimeInMs: 100,
+  });
   await consumer.connect();
   try {
     await consumer.subscribe({ topic, fromBeginning: true });
