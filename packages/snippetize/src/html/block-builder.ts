@@ -214,6 +214,9 @@ export class BlockBuilder {
       case F.Row:
         endRow(this.tables[this.tables.length - 1]!);
         return;
+      case F.Section:
+        this.tables[this.tables.length - 1]!.inHead = false;
+        return;
       case F.Callout:
         this.flush();
         this.blockDepth--;
