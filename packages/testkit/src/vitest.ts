@@ -24,6 +24,8 @@ export function nodeProjects(options: NodeProjectsOptions = {}): ViteUserConfig 
           test: {
             name: "unit",
             include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+            // generous: CI machines are shared and 2-core; a unit test that needs more is misfiled
+            testTimeout: 30_000,
             exclude: ["**/*.int.test.ts", "**/node_modules/**"],
           },
         },
