@@ -1,10 +1,11 @@
 import { RecursiveCharacterTextSplitter } from "@langchain/textsplitters";
 import { compile } from "html-to-text";
+import { Parser } from "htmlparser2";
 import { stripTemplateTags } from "../../src/html/inline-text.ts";
 import { blockText, createSnippetizer, htmlContent, sectionsFor, type Snippetizer } from "../../src/index.ts";
 import type { SnippetSet } from "@lumasnip/schema";
 import type { CorpusDoc } from "./corpus-docs.ts";
-import { endsWell, hasBrokenSurrogate, wordCounts, wordsKept } from "./metrics.ts";
+import { endsWell, hasBrokenSurrogate, startsWell, wordCounts, wordsKept } from "./metrics.ts";
 
 /**
  * The reference rendering for "no text lost": html-to-text over the same HTML, with what the
@@ -39,13 +40,44 @@ export interface DocResult {
   notLast: number;
   underMin: number;
   endsWell: number;
+  startsWell: number;
   empty: number;
   brokenSurrogates: number;
   duplicateIds: number;
+  /** lines of script/style/comment text found in snippets (must be none) */
   noise: string[];
+  /** snippets after the first heading that have no heading path, or whose last heading is not in the page */
+  headingProblems: string[];
+  /** rows of cut tables checked for their header, and the ones found without it */
+  tableRows: number;
+  tableRowsWithoutHeader: string[];
 }
 
-const NOISE_MARKERS = [/<script/i, /<style/i, /<!--/, /\bwp:paragraph\b/, /\{\{[^}]*\}\}/, /\{%[^%]*%\}/, /function\s*\(\)\s*\{/];
+/** Distinctive lines (≥ 24 characters) of script, style and comment text that the page does not also show. */
+function hiddenLines(html: string, visible: string): string[] {
+  const out = new Set<string>();
+  let inCode = 0;
+  const add = (text: string) => {
+    for (const line of text.split("\n")) {
+      const t = line.trim().replace(/\s+/g, " ");
+      if (t.length >= 24 && !visible.includes(t)) out.add(t);
+    }
+  };
+  const parser = new Parser({
+    onopentag: (name) => {
+      if (name === "script" || name === "style") inCode++;
+    },
+    onclosetag: (name) => {
+      if (name === "script" || name === "style") inCode--;
+    },
+    ontext: (t) => {
+      if (inCode > 0) add(t);
+    },
+    oncomment: add,
+  });
+  parser.end(html);
+  return [...out];
+}
 
 export function createEvaluator(settings = {}) {
   const sn: Snippetizer = createSnippetizer(settings);
@@ -66,14 +98,18 @@ export function createEvaluator(settings = {}) {
       }
       const headings = new Set(snippets.flatMap((s) => s.headingPath));
       for (const h of headings) wordCounts(h, candidate);
-      const words = wordsKept(wordCounts(referenceText(doc.html)), candidate);
+      const reference = referenceText(doc.html);
+      const words = wordsKept(wordCounts(reference), candidate);
+      const flatReference = reference.toLowerCase().replace(/\s+/g, " ");
       let overMax = 0;
       let notLast = 0;
       let underMin = 0;
       let well = 0;
+      let starts = 0;
       let empty = 0;
       let broken = 0;
-      const noise: string[] = [];
+      const headingProblems: string[] = [];
+      let seenHeading = false;
       snippets.forEach((s, i) => {
         if (s.text.length > max.chars || s.tokens > max.tokens) overMax++;
         const next = snippets[i + 1];
@@ -83,10 +119,18 @@ export function createEvaluator(settings = {}) {
           if (s.tokens < sn.settings.minTokens) underMin++;
         }
         if (endsWell(s.text, source)) well++;
+        if (startsWell(s.text, source)) starts++;
         if (s.text.trim() === "") empty++;
         if (hasBrokenSurrogate(s.text)) broken++;
-        for (const re of NOISE_MARKERS) if (re.test(s.text)) noise.push(`${re}: ${s.text.slice(0, 80)}`);
+        const last = s.headingPath[s.headingPath.length - 1];
+        if (last !== undefined) {
+          seenHeading = true;
+          if (!flatReference.includes(last.toLowerCase().replace(/\s+/g, " "))) headingProblems.push(`heading not in page: ${last}`);
+        } else if (seenHeading) headingProblems.push(`no heading path after a heading: ${s.text.slice(0, 60)}`);
       });
+      const texts = snippets.map((s) => s.text);
+      const noise = hiddenLines(doc.html, reference).filter((line) => texts.some((t) => t.replace(/\s+/g, " ").includes(line)));
+      const tables = checkTableHeaders(event, doc.lang, sn, texts);
       const ids = snippets.map((s) => s.id);
       return {
         doc,
@@ -97,19 +141,59 @@ export function createEvaluator(settings = {}) {
         notLast,
         underMin,
         endsWell: well,
+        startsWell: starts,
         empty,
         brokenSurrogates: broken,
         duplicateIds: ids.length - new Set(ids).size,
         noise,
+        headingProblems,
+        tableRows: tables.checked,
+        tableRowsWithoutHeader: tables.missing,
       };
     },
   };
 }
 
+/**
+ * Every row of a table with header rows, found in a snippet, must have the table's first header
+ * line above it in that snippet (rows that occur more than once in the page are not judged).
+ */
+function checkTableHeaders(
+  event: ReturnType<typeof htmlContent>,
+  lang: string,
+  sn: Snippetizer,
+  texts: string[],
+): { checked: number; missing: string[] } {
+  const blocks = sectionsFor(event.content, lang, sn.settings).flatMap((s) => s.blocks);
+  const lineCount = new Map<string, number>();
+  for (const b of blocks) for (const l of blockText(b).split("\n")) lineCount.set(l, (lineCount.get(l) ?? 0) + 1);
+  let checked = 0;
+  const missing: string[] = [];
+  for (const b of blocks) {
+    if (b.kind !== "table" || b.header.length === 0) continue;
+    const header = b.header[0]!;
+    for (const row of b.rows) {
+      if (lineCount.get(row) !== 1 || row.trim() === "") continue;
+      for (const t of texts) {
+        const lines = t.split("\n");
+        const at = lines.indexOf(row);
+        if (at < 0) continue;
+        checked++;
+        if (!lines.slice(0, at).includes(header)) missing.push(row.slice(0, 60));
+      }
+    }
+  }
+  return { checked, missing };
+}
+
 /** LangChain's splitter on html-to-text's rendering: the baseline the design compares against. */
-export async function langchainBaseline(doc: CorpusDoc): Promise<{ chunks: number; endsWell: number }> {
+export async function langchainBaseline(doc: CorpusDoc): Promise<{ chunks: number; endsWell: number; startsWell: number }> {
   const text = referenceText(doc.html);
   const splitter = new RecursiveCharacterTextSplitter({ chunkSize: 1000, chunkOverlap: 200 });
   const chunks = await splitter.splitText(text);
-  return { chunks: chunks.length, endsWell: chunks.filter((c) => endsWell(c, text)).length };
+  return {
+    chunks: chunks.length,
+    endsWell: chunks.filter((c) => endsWell(c, text)).length,
+    startsWell: chunks.filter((c) => startsWell(c, text)).length,
+  };
 }

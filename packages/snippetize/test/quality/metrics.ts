@@ -54,3 +54,18 @@ export function hasBrokenSurrogate(text: string): boolean {
 export function percent(n: number, d: number): string {
   return d === 0 ? "n/a" : `${((100 * n) / d).toFixed(2)} %`;
 }
+
+/**
+ * A chunk starts well when its first line begins a line of the source, or follows sentence
+ * punctuation there (overlapping splitters start mid-sentence).
+ */
+export function startsWell(chunk: string, source: string): boolean {
+  const t = chunk.trimStart();
+  const first = t.slice(0, Math.min(t.length, 40, t.indexOf("\n") < 0 ? 40 : t.indexOf("\n")));
+  if (first === "") return true;
+  for (let i = source.indexOf(first); i >= 0; i = source.indexOf(first, i + 1)) {
+    const before = source.slice(Math.max(0, i - 3), i);
+    if (i === 0 || /\n\s*$/.test(before) || /[.!?。！？؟:;]\s*$/u.test(before)) return true;
+  }
+  return false;
+}
