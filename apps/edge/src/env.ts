@@ -38,6 +38,7 @@ export const VarsSchema = z
     STALE_GRACE_SECONDS: seconds(MIN_STALE_GRACE_SECONDS),
     ALLOW_SHORT_GRACE: flag,
     AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+    MANIFEST_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(10),
     LAST_USED_INTERVAL_MINUTES: z.coerce
       .number()
       .int()
@@ -74,6 +75,7 @@ export const VarsSchema = z
 export interface Vars {
   staleGraceMs: number;
   authCacheMs: number;
+  manifestCacheMs: number;
   lastUsedIntervalMs: number;
   exposeKvOps: boolean;
   adminSecret: string | undefined;
@@ -95,6 +97,7 @@ export function readVars(env: Bindings): Vars {
       vars = {
         staleGraceMs: r.data.STALE_GRACE_SECONDS * 1000,
         authCacheMs: r.data.AUTH_CACHE_SECONDS * 1000,
+        manifestCacheMs: r.data.MANIFEST_CACHE_SECONDS * 1000,
         lastUsedIntervalMs: r.data.LAST_USED_INTERVAL_MINUTES * 60_000,
         exposeKvOps: r.data.EXPOSE_KV_OPS,
         adminSecret: r.data.ADMIN_SECRET,

@@ -166,6 +166,17 @@ describe("the admin protocol", () => {
     expect((await kvNames("g:")).filter((n) => n.includes(c.key))).toEqual([]);
   });
 
+  it("drops the isolate's cached manifest when a commit or delete goes through it", async () => {
+    const c = await buildContent({ contentId: "5009", texts: { en: ["x."] }, title: "Before" });
+    await publish(c);
+    const read = () => call(`/v1/contents/${c.key}`, { key: reader });
+    expect(((await (await read()).json()) as { title: { en: string } }).title.en).toMatch(/^Before/);
+    await publish(await buildContent({ contentId: "5009", texts: { en: ["x."] }, title: "After" }), 1);
+    expect(((await (await read()).json()) as { title: { en: string } }).title.en).toMatch(/^After/);
+    await callJson(`/admin/v1/contents/${c.key}`, { key: writer, method: "DELETE" });
+    expect((await read()).status).toBe(404);
+  });
+
   it("answers 409 to a delete whose expected version is stale", async () => {
     const c = await buildContent({ contentId: "5007", texts: { en: ["x."] } });
     await publish(c);
@@ -190,7 +201,8 @@ describe("the admin protocol", () => {
     expect(first.deleted).toBeLessThan(1000);
     expect(first.remaining).toBe(1);
     const second = await gcAt(later);
-    expect(first.deleted + second.deleted).toBe(1200);
+    // other tests of this file may have left due deletes too
+    expect(first.deleted + second.deleted).toBeGreaterThanOrEqual(1200);
     expect(second.remaining).toBe(0);
     expect(
       (await env.SNIPPETS.list({ prefix: "s:" })).keys.filter((k) => c.ids.en?.includes(k.name.slice(2))),
@@ -220,7 +232,7 @@ describe("API keys", () => {
     const first = await call(`/v1/contents/${c.key}`, { key });
     expect(first.headers.get("x-lumasnip-kv-ops")).toBe("3"); // key lookup + last-used write + manifest
     const second = await call(`/v1/contents/${c.key}`, { key });
-    expect(second.headers.get("x-lumasnip-kv-ops")).toBe("1");
+    expect(second.headers.get("x-lumasnip-kv-ops")).toBe("0"); // key and manifest from the isolate's caches
     const after = await callJson<{ keys: { id: string; lastUsedAt?: string }[] }>("/admin/v1/keys", {
       key: ADMIN_SECRET,
     });

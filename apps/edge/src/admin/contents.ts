@@ -4,6 +4,7 @@ import type { AppEnv } from "../env.ts";
 import { readJson } from "../http/body.ts";
 import { param } from "../http/params.ts";
 import { indexEntriesOf } from "../store/index-entries.ts";
+import { forgetManifest } from "../store/manifest-cache.ts";
 import { schedulePendingDelete } from "../store/pending-deletes.ts";
 import { conflict } from "./manifests.ts";
 
@@ -26,6 +27,7 @@ export function adminContentRoutes() {
     const dueMs = Date.now() + c.get("vars").staleGraceMs;
     await schedulePendingDelete(kv, { key, version: current.version + 1, ids }, dueMs);
     await kv.delete(kvKeys.manifest(key));
+    forgetManifest(key);
     const result: ContentDeleteResult = {
       deleted: true,
       scheduled: ids.length,

@@ -12,6 +12,7 @@ import { badRequest, EdgeError, NOT_FOUND } from "../errors.ts";
 import { readJson } from "../http/body.ts";
 import { param } from "../http/params.ts";
 import { diffEntries, indexEntriesOf } from "../store/index-entries.ts";
+import { forgetManifest } from "../store/manifest-cache.ts";
 import { collectGarbage, listPending, schedulePendingDelete } from "../store/pending-deletes.ts";
 
 const MAX_COMMIT_BYTES = 8 * 1024 * 1024;
@@ -87,6 +88,7 @@ export function adminManifestRoutes() {
     const dueMs = now + c.get("vars").staleGraceMs;
     await schedulePendingDelete(kv, { key, version: next.version, ids: stale }, dueMs);
     await kv.put(kvKeys.manifest(key), next);
+    forgetManifest(key);
 
     await collectGarbage(kv, now, kv.remaining(20), await listPending(kv)).catch(() => undefined);
     const result: CommitResult = {

@@ -6,9 +6,10 @@ import { acceptedLanguages } from "../http/accept-language.ts";
 import { optionalParam, param } from "../http/params.ts";
 import { jsonWithEtag } from "../http/respond.ts";
 import { canSee, manifestView, manifestVisible, placeSnippet, visibleLanguages } from "../read/visibility.ts";
+import { readManifest } from "../store/manifest-cache.ts";
 
 /**
- * GET /v1/contents/:key            one KV read (the manifest)
+ * GET /v1/contents/:key            the manifest: one KV read, none while the isolate cache is fresh
  * GET /v1/contents/:key/snippets   the manifest, then one bulk read per 100 visible snippets
  */
 export function contentRoutes() {
@@ -16,7 +17,7 @@ export function contentRoutes() {
 
   async function visibleManifest(c: Context<AppEnv>, raw: string | undefined): Promise<Manifest> {
     const key = param("contentKey", raw);
-    const manifest = await c.get("kv").get<Manifest>(kvKeys.manifest(key));
+    const manifest = await readManifest(c.get("kv"), key, c.get("vars").manifestCacheMs);
     if (!manifest || !manifestVisible(manifest, c.get("reader"), Date.now())) throw NOT_FOUND();
     return manifest;
   }
