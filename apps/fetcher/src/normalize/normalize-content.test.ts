@@ -133,6 +133,10 @@ describe("normalizeContent", () => {
     expect(normalize({ ...base, feedKeys: ["b", "a", "a"] }).audience).toEqual(["a", "b"]);
   });
 
+  it("refuses an audience the contract cannot carry rather than widening it", () => {
+    expect(() => normalize({ ...base, feedKeys: Array.from({ length: 1001 }, (_, i) => `g${i}`) })).toThrow(/feedKeys/);
+  });
+
   it("emits a content without a template, leaving the excerpt to stand in", () => {
     const c = normalize({ ...base, template: undefined });
     expect(c.template).toBeNull();

@@ -83,6 +83,11 @@ export function normalizeContent(
   const author = authorDisplayName(raw);
   const createdAt = toTimestamp(raw.createdAt);
   const contentTypeName = markers.contentTypeId ? ctx.labels.contentType(markers.contentTypeId) : undefined;
+  const audience = contentAudience(raw.feedKeys, ctx.emptyAudience);
+  // the one field the contract bounds that LumApps data could exceed: refuse rather than widen
+  if (audience.length > 1000 || audience.some((g) => g.length > 128)) {
+    throw new Error("feedKeys: more than 1000 groups, or a group id over 128 characters");
+  }
   const content: NormalizedContent = {
     id: markers.id,
     type,
@@ -106,7 +111,7 @@ export function normalizeContent(
     ...(markers.publicationDate ? { publicationDate: markers.publicationDate } : {}),
     ...(markers.endDate ? { endDate: markers.endDate } : {}),
     version: markers.version,
-    audience: contentAudience(raw.feedKeys, ctx.emptyAudience),
+    audience,
     tags,
     template: raw.template ?? null,
   };

@@ -43,6 +43,10 @@ export async function runCycle(ctx: SourceContext, options: CycleOptions): Promi
       fullSyncWithRetries(ctx, s, { restart: options.fullRestart ?? false, progress }),
     );
     progress.stop();
+    ctx.logger.info(
+      { scopes: pending.length, failed: done.filter((r) => r.status === "rejected").length, ms: Date.now() - started },
+      "full sync phase done",
+    );
     for (const [i, r] of done.entries())
       if (r.status === "rejected") fail("full sync", pending[i]!.id, r.reason);
   }

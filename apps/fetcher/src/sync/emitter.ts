@@ -2,11 +2,9 @@ import type { EventProducer } from "@lumasnip/bus";
 import {
   type ContentDeleted,
   type ContentUpserted,
-  ContentUpsertedSchema,
   contentKey,
   type DeleteReason,
   type DlqRecord,
-  formatZodError,
   type NormalizedContent,
   SCHEMA_VERSION,
 } from "@lumasnip/schema";
@@ -103,6 +101,8 @@ export function createEmitter(o: EmitterOptions): Emitter {
       replay: o.replay,
     });
 
+    // normalize-content.ts builds valid contents by construction (its tests and the integration
+    // tests parse them with the contract): a zod pass here cost a fifth of a page's CPU
     for (const u of c.upserts ?? []) {
       const event: ContentUpserted = {
         schemaVersion: SCHEMA_VERSION,
@@ -112,16 +112,6 @@ export function createEmitter(o: EmitterOptions): Emitter {
         key: contentKey(o.sourceId, u.id),
         content: u.content,
       };
-      const checked = ContentUpsertedSchema.safeParse(event);
-      if (!checked.success) {
-        dlq.push(
-          dlqRecord(
-            u.id,
-            `the normalized content does not match the contract: ${formatZodError(checked.error)}`,
-          ),
-        );
-        continue;
-      }
       messages.push({ key: event.key, value: event });
       accepted.push(u);
     }

@@ -4,6 +4,8 @@ import { langMapToBcp47, toBcp47 } from "@lumasnip/schema";
 import type { SourceConfig } from "../config/load.ts";
 import type { SiteInfo } from "../normalize/normalize-content.ts";
 
+const SITE_ID = /^[A-Za-z0-9_.-]{1,128}$/;
+
 /** What one listing covers: a site, a type and the action it is listed with (API.md §4). */
 export interface Scope {
   /** `<siteId>/<type>/<action>[/<customContentType>]`: the state and metrics key */
@@ -40,6 +42,8 @@ export async function discoverSites(
   const listed = await collectItems(client.listSites());
   const all = new Map<string, SiteInfo>();
   for (const s of listed) {
+    // a site id becomes a tag and a KV key: one outside the contract's characters is skipped
+    if (!SITE_ID.test(s.id)) continue;
     const name = typeof s.title === "object" && s.title ? langMapToBcp47(s.title) : {};
     if (Object.keys(name).length === 0 && s.name) {
       const lang = (s.defaultLang && toBcp47(s.defaultLang)) || "en";
