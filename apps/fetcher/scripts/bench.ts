@@ -59,13 +59,24 @@ async function setup(sim: SimulatorOptions, source: Record<string, unknown>): Pr
   );
   return {
     sim: s,
-    env: { ...process.env, FETCHER_CONFIG: file, LUMAPPS_APPLICATION_SECRET: s.app.secret, LOG_LEVEL: "warn" },
+    env: {
+      ...process.env,
+      FETCHER_CONFIG: file,
+      LUMAPPS_APPLICATION_SECRET: s.app.secret,
+      LOG_LEVEL: "warn",
+    },
   };
 }
 
 const logger = createLogger({ name: "bench", level: "warn" });
 async function cli(env: NodeJS.ProcessEnv, argv: string[]): Promise<number> {
-  return runCli(argv, { env, logger, signal: new AbortController().signal, stdout: () => {}, stderr: console.error });
+  return runCli(argv, {
+    env,
+    logger,
+    signal: new AbortController().signal,
+    stdout: () => {},
+    stderr: console.error,
+  });
 }
 
 /** LIVE items per scope (pages are cut before rights are applied: readers' filtering does not change them). */
@@ -89,7 +100,9 @@ async function pollBench() {
   for (const k of ks) {
     const calls: number[] = [];
     for (let run = 0; run < RUNS; run++) {
-      const candidates = s.sim.control.contents().filter((c) => `${c.instance}/${c.type}` === bigScope && c.status === "LIVE");
+      const candidates = s.sim.control
+        .contents()
+        .filter((c) => `${c.instance}/${c.type}` === bigScope && c.status === "LIVE");
       for (const c of candidates.slice(0, k)) s.sim.control.edit(c.id, { paragraph: `bench ${k}/${run}` });
       s.sim.control.resetCounters();
       if ((await cli(s.env, ["sync", "--once"])) !== 0) throw new Error("a poll failed");

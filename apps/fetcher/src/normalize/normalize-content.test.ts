@@ -134,7 +134,9 @@ describe("normalizeContent", () => {
   });
 
   it("refuses an audience the contract cannot carry rather than widening it", () => {
-    expect(() => normalize({ ...base, feedKeys: Array.from({ length: 1001 }, (_, i) => `g${i}`) })).toThrow(/feedKeys/);
+    expect(() => normalize({ ...base, feedKeys: Array.from({ length: 1001 }, (_, i) => `g${i}`) })).toThrow(
+      /feedKeys/,
+    );
   });
 
   it("emits a content without a template, leaving the excerpt to stand in", () => {

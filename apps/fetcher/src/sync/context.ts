@@ -27,6 +27,8 @@ export interface SourceContext {
   /** bad items sent to the DLQ by this process (`id|fingerprint`): not sent again */
   dlqSeen: Map<string, string>;
   allowMassDelete: boolean;
+  /** when this process last started a reconcile round (successful or not) */
+  lastReconcileAttemptAt?: number;
 }
 
 export const nowTimestamp = (ctx: Pick<SourceContext, "now">): Timestamp => timestampOf(ctx.now());

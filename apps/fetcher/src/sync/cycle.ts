@@ -44,7 +44,11 @@ export async function runCycle(ctx: SourceContext, options: CycleOptions): Promi
     );
     progress.stop();
     ctx.logger.info(
-      { scopes: pending.length, failed: done.filter((r) => r.status === "rejected").length, ms: Date.now() - started },
+      {
+        scopes: pending.length,
+        failed: done.filter((r) => r.status === "rejected").length,
+        ms: Date.now() - started,
+      },
       "full sync phase done",
     );
     for (const [i, r] of done.entries())
@@ -77,6 +81,7 @@ export async function runCycle(ctx: SourceContext, options: CycleOptions): Promi
 
   let reconcile: ReconcileSummary | undefined;
   if (options.reconcile === "now" || (options.reconcile === "auto" && reconcileDue(ctx))) {
+    ctx.lastReconcileAttemptAt = ctx.now();
     try {
       await refreshSites(ctx);
       reconcile = await reconcileSource(ctx);
@@ -137,7 +142,9 @@ export function reconcileDue(ctx: SourceContext): boolean {
       return Date.parse(st.lastReconcileAt ?? st.fullSyncDoneAt ?? "") || 0;
     }),
   );
-  return ctx.now() - last >= intervalMs;
+  // a scope whose listing keeps failing must not turn every cycle into a full listing
+  const retryMs = Math.min(intervalMs, 5 * 60_000);
+  return ctx.now() - last >= intervalMs && ctx.now() - (ctx.lastReconcileAttemptAt ?? 0) >= retryMs;
 }
 
 /** Sites may come and go ("all"): scopes follow before each reconcile. */
