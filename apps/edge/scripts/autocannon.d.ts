@@ -18,7 +18,11 @@ declare module "autocannon" {
     connections?: number;
     duration?: number;
     headers?: Record<string, string>;
-    requests?: { method?: string; path?: string; setupRequest?: (req: { path?: string }) => { path?: string } }[];
+    requests?: {
+      method?: string;
+      path?: string;
+      setupRequest?: (req: { path?: string }) => { path?: string };
+    }[];
   }
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;

@@ -1,7 +1,13 @@
 import { hash128, type Snippet } from "@lumasnip/schema";
 import type { LocalEdge } from "../src/local/start-local-edge.ts";
 
-async function admin(edge: LocalEdge, key: string, method: string, path: string, body: unknown): Promise<unknown> {
+async function admin(
+  edge: LocalEdge,
+  key: string,
+  method: string,
+  path: string,
+  body: unknown,
+): Promise<unknown> {
   const res = await fetch(`${edge.url}${path}`, {
     method,
     headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
@@ -15,7 +21,13 @@ async function admin(edge: LocalEdge, key: string, method: string, path: string,
 /** Publishes `contents` contents of `perContent` snippets through the admin API; returns a read key and the ids. */
 export async function seedContents(edge: LocalEdge, contents: number, perContent: number) {
   const createKey = async (scopes: string[]) =>
-    ((await admin(edge, edge.adminSecret, "POST", "/admin/v1/keys", { name: scopes.join("+"), audiences: ["*"], scopes })) as { key: string }).key;
+    (
+      (await admin(edge, edge.adminSecret, "POST", "/admin/v1/keys", {
+        name: scopes.join("+"),
+        audiences: ["*"],
+        scopes,
+      })) as { key: string }
+    ).key;
   const writeKey = await createKey(["write"]);
   const readKey = await createKey(["read"]);
   const snippetIds: string[] = [];
@@ -25,7 +37,9 @@ export async function seedContents(edge: LocalEdge, contents: number, perContent
     const key = `acme:${1000 + c}`;
     const pageUrl = `https://intranet.example.com/en/bench/${c}`;
     url ||= pageUrl;
-    const texts = Array.from({ length: perContent }, (_, i) => `Paragraph ${i} of content ${c}. `.repeat(12).trim());
+    const texts = Array.from({ length: perContent }, (_, i) =>
+      `Paragraph ${i} of content ${c}. `.repeat(12).trim(),
+    );
     const ids = await Promise.all(texts.map((t) => hash128(`${key}|${t}`)));
     const snippets: Snippet[] = texts.map((text, i) => ({
       id: ids[i] as string,

@@ -3,7 +3,12 @@ import { acceptedLanguages } from "./accept-language.ts";
 
 describe("acceptedLanguages", () => {
   it("orders ranges by q-value, keeping header order among equals, in BCP 47 casing", () => {
-    expect(acceptedLanguages("fr-ch, fr;q=0.9, EN;q=0.8, de;q=0.8, *;q=0.5")).toEqual(["fr-CH", "fr", "en", "de"]);
+    expect(acceptedLanguages("fr-ch, fr;q=0.9, EN;q=0.8, de;q=0.8, *;q=0.5")).toEqual([
+      "fr-CH",
+      "fr",
+      "en",
+      "de",
+    ]);
     expect(acceptedLanguages("zh-hant-tw;q=0.4, pt-br")).toEqual(["pt-BR", "zh-Hant-TW"]);
   });
 

@@ -20,7 +20,11 @@ describe("sealed listing cursors", () => {
     };
     await refuses(SECRET, "tag|b", sealed);
     await refuses(`${SECRET}x`, "tag|a", sealed);
-    await refuses(SECRET, "tag|a", `${sealed.slice(0, 20)}${sealed[20] === "A" ? "B" : "A"}${sealed.slice(21)}`);
+    await refuses(
+      SECRET,
+      "tag|a",
+      `${sealed.slice(0, 20)}${sealed[20] === "A" ? "B" : "A"}${sealed.slice(21)}`,
+    );
     await refuses(SECRET, "tag|a", "short");
   });
 });

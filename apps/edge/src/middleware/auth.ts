@@ -9,6 +9,9 @@ import { badRequest, FORBIDDEN, UNAUTHORIZED } from "../errors.ts";
 const BEARER = /^Bearer ([\x21-\x7e]{1,512})$/;
 
 const secretHashes = new Map<string, Promise<string>>();
+// presented key -> its hash, per isolate and bounded: a busy key is hashed once, not per request
+const tokenHashes = new Map<string, string>();
+const TOKEN_HASHES_MAX = 2000;
 function adminSecretHash(secret: string): Promise<string> {
   let h = secretHashes.get(secret);
   if (!h) {
@@ -31,7 +34,12 @@ async function principalFrom(
   bootstrap: boolean,
 ): Promise<Principal | null> {
   const vars = c.get("vars");
-  const presented = await hashApiKey(token);
+  let presented = tokenHashes.get(token);
+  if (!presented) {
+    presented = await hashApiKey(token);
+    if (tokenHashes.size >= TOKEN_HASHES_MAX) tokenHashes.delete(tokenHashes.keys().next().value as string);
+    tokenHashes.set(token, presented);
+  }
   if (
     bootstrap &&
     vars.adminSecret &&

@@ -12,7 +12,12 @@ const cache = new Map<string, Entry>();
 const MAX_ENTRIES = 1000;
 
 /** The manifest of a content: from the isolate cache while fresh, else one KV read. */
-export async function readManifest(kv: KvStore, key: string, ttlMs: number, now = Date.now()): Promise<Manifest | null> {
+export async function readManifest(
+  kv: KvStore,
+  key: string,
+  ttlMs: number,
+  now = Date.now(),
+): Promise<Manifest | null> {
   const hit = cache.get(key);
   if (hit && hit.expires > now) return hit.manifest;
   const manifest = await kv.get<Manifest>(kvKeys.manifest(key));
