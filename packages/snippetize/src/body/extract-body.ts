@@ -1,5 +1,6 @@
 import { type Audience, widgetAudience } from "@lumasnip/schema";
 import { htmlToBlocks } from "../html/html-to-blocks.ts";
+import { toWellFormed } from "../text/well-formed.ts";
 import type { Block } from "../html/types.ts";
 import { escapeHtml, richTextToHtml } from "./rich-text.ts";
 import { isLangMap, type LangChoice, pickText, pickValue } from "./pick-text.ts";
@@ -58,7 +59,7 @@ function walk(node: unknown, audience: Audience, o: ExtractOptions, out: BodyEve
     return;
   }
   if (widgetType !== undefined && o.skipWidgetTypes.has(widgetType)) return;
-  const title = o.widgetTitlesAsHeadings ? pickText(n.title, o)?.trim() : undefined;
+  const title = o.widgetTitlesAsHeadings ? cleanTitle(pickText(n.title, o)) : undefined;
   out.push(title ? { type: "open", title, audience: scoped } : { type: "open", audience: scoped });
   if (widgetType === "html" || widgetType === "intro") {
     const html = pickText(props?.content, o);
@@ -80,7 +81,7 @@ function collect(value: unknown, o: ExtractOptions, out: BodyEvent[], depth: num
   }
   const obj = value as Record<string, unknown>;
   const hasText = Object.keys(obj).some((k) => TEXT_KEYS.has(k));
-  const title = hasText && isLangMap(obj.title) ? pickText(obj.title, o)?.trim() : undefined;
+  const title = hasText && isLangMap(obj.title) ? cleanTitle(pickText(obj.title, o)) : undefined;
   if (title) out.push({ type: "open", title, audience: currentAudience(out, o) });
   for (const [key, v] of Object.entries(obj)) {
     if (SKIP_KEYS.has(key) || key === "title") continue;
@@ -114,6 +115,13 @@ function currentAudience(out: BodyEvent[], o: ExtractOptions): Audience {
     }
   }
   return o.audience;
+}
+
+/** A title from JSON: whitespace collapsed, lone surrogates repaired, markup-free. */
+function cleanTitle(title: string | undefined): string | undefined {
+  if (title === undefined) return undefined;
+  const t = toWellFormed(title).replace(/\s+/g, " ").trim();
+  return t === "" ? undefined : t;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -1,4 +1,5 @@
 import { Parser } from "htmlparser2";
+import { toWellFormed } from "../text/well-formed.ts";
 import { BlockBuilder } from "./block-builder.ts";
 import type { Block } from "./types.ts";
 
@@ -79,7 +80,7 @@ export function htmlToBlocks(html: string, options: HtmlToBlocksOptions = {}): B
     },
     { decodeEntities: true, recognizeSelfClosing: true, lowerCaseAttributeNames: false },
   );
-  parser.end(html.isWellFormed() ? html : html.toWellFormed());
+  parser.end(toWellFormed(html));
   flushOpen();
   return builder.finish();
 }

@@ -13,6 +13,7 @@ import { htmlToBlocks } from "../html/html-to-blocks.ts";
 import { packSection } from "../pack/pack-section.ts";
 import { buildSections, type Section } from "../pack/sections.ts";
 import type { SnippetizeSettings } from "../settings.ts";
+import { toWellFormed } from "../text/well-formed.ts";
 import { contentHash } from "./content-hash.ts";
 import { assignIds, type DraftSnippet } from "./ids.ts";
 import { deepLink, resolveLinks } from "./links.ts";
@@ -77,7 +78,7 @@ export async function buildSnippetSet(
   const languages: SnippetSet["languages"] = [];
   for (const lang of languagesOf(content, settings)) {
     const base = pick(content.url, lang, siteDefault) ?? "";
-    const title = (pick(content.title, lang, siteDefault) ?? "").toWellFormed();
+    const title = toWellFormed(pick(content.title, lang, siteDefault) ?? "");
     const drafts: DraftSnippet[] = [];
     for (const section of sectionsFor(content, lang, settings)) {
       const chunks = packSection(section.blocks, { lang, limits, minTokens: settings.minTokens, overlapTokens: settings.overlapTokens });
