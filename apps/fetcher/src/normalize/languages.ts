@@ -1,5 +1,15 @@
 import { type Lang, type LangMap, toBcp47 } from "@lumasnip/schema";
 
+/** A template repeats the same few codes in every widget: map each once. */
+const mapped = new Map<string, Lang | undefined>();
+function bcp47(code: string): Lang | undefined {
+  if (!mapped.has(code)) {
+    if (mapped.size > 10_000) mapped.clear();
+    mapped.set(code, toBcp47(code));
+  }
+  return mapped.get(code);
+}
+
 /** Widget properties that hold text per language (API.md §5). */
 const TEXT_KEYS = new Set(["content", "html", "text", "longText", "body", "value", "richText"]);
 
@@ -9,7 +19,7 @@ export function templateLanguages(template: unknown): Set<Lang> {
   const addMap = (value: unknown) => {
     if (!value || typeof value !== "object" || Array.isArray(value)) return;
     const keys = Object.keys(value);
-    const langs = keys.map(toBcp47);
+    const langs = keys.map(bcp47);
     // a map is a language map only when every key is a language code
     if (keys.length === 0 || langs.some((l) => l === undefined)) return;
     keys.forEach((k, i) => {

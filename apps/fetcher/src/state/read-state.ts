@@ -20,10 +20,8 @@ export async function readStates(
     offsets.filter((p) => p.high !== p.low).map((p) => [p.partition, Number(p.high) - 1]),
   );
   if (targets.size === 0) return states;
-  const consumer = kafka.consumer({
-    groupId: `${options.groupPrefix}-state-reader-${randomBytes(6).toString("hex")}`,
-    maxWaitTimeInMs: 200,
-  });
+  const groupId = `${options.groupPrefix}-state-reader-${randomBytes(6).toString("hex")}`;
+  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 200 });
   const reached = new Set<number>();
   let finish!: () => void;
   const done = new Promise<void>((resolve) => {
@@ -59,6 +57,13 @@ export async function readStates(
     return states;
   } finally {
     await consumer.disconnect();
+    // a throw-away group: leave nothing behind on the cluster
+    const admin = kafka.admin();
+    await admin
+      .connect()
+      .then(() => admin.deleteGroups([groupId]))
+      .catch(() => {})
+      .finally(() => admin.disconnect());
   }
 }
 
