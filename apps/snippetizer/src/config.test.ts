@@ -5,7 +5,12 @@ import { stageConfigFromEnv } from "./config.ts";
 describe("stageConfigFromEnv", () => {
   it("has working defaults", () => {
     const c = stageConfigFromEnv({});
-    expect(c).toMatchObject({ topicPrefix: "lumasnip", groupId: "lumasnip-snippetizer", opsPort: 9465, concurrency: 2 });
+    expect(c).toMatchObject({
+      topicPrefix: "lumasnip",
+      groupId: "lumasnip-snippetizer",
+      opsPort: 9465,
+      concurrency: 2,
+    });
     expect(c.settings.maxTokens).toBe(400);
   });
 

@@ -1,9 +1,10 @@
-import { parseSettings, type SnippetizeSettings, SnippetizeSettingsError } from "@lumasnip/snippetize";
 import { MAX_MESSAGE_BYTES, TOPIC_PREFIX_PATTERN } from "@lumasnip/schema";
 import { ConfigError, parseConfig, readJsonFile } from "@lumasnip/service";
+import { parseSettings, type SnippetizeSettings, SnippetizeSettingsError } from "@lumasnip/snippetize";
 import { z } from "zod";
 
-const int = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+const int = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
 
 /** The Kafka stage's settings (docs/snippets.md#the-kafka-stage). The connection comes from KAFKA_* (packages/bus). */
 export const StageConfigSchema = z.object({
@@ -52,20 +53,29 @@ export function settingsFrom(env: NodeJS.ProcessEnv, file?: string): SnippetizeS
     return parseSettings(raw);
   } catch (error) {
     if (error instanceof SnippetizeSettingsError) {
-      throw new ConfigError(path ? `snippetizer settings (${path})` : "snippetizer settings (SNIPPETIZER_SETTINGS)", [error.message]);
+      throw new ConfigError(
+        path ? `snippetizer settings (${path})` : "snippetizer settings (SNIPPETIZER_SETTINGS)",
+        [error.message],
+      );
     }
     throw error;
   }
 }
 
 /** The stage's config from the environment, parsed once at start; a problem names its variable. */
-export function stageConfigFromEnv(env: NodeJS.ProcessEnv, options: { settingsFile?: string } = {}): StageConfig {
+export function stageConfigFromEnv(
+  env: NodeJS.ProcessEnv,
+  options: { settingsFile?: string } = {},
+): StageConfig {
   const input: Record<string, unknown> = {};
   for (const [field, name] of Object.entries(STAGE_ENV)) {
     const value = env[name];
     if (value === undefined || value === "") continue;
     input[field] = field === "opsPort" && value === "off" ? null : value;
   }
-  const config = parseConfig(StageConfigSchema, input, { what: "the snippetizer's configuration", envNames: STAGE_ENV });
+  const config = parseConfig(StageConfigSchema, input, {
+    what: "the snippetizer's configuration",
+    envNames: STAGE_ENV,
+  });
   return { ...config, settings: settingsFrom(env, options.settingsFile) };
 }

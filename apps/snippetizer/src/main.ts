@@ -8,7 +8,9 @@ const command = process.argv[2];
 const logger = createLogger({
   name: command === "publish" ? "edge-publisher" : "snippetizer",
   // the snippetize command writes its JSON lines to stdout: logs stay out of the way
-  ...(command === "snippetize" ? { destination: process.stderr, level: process.env.LOG_LEVEL ?? "warn" } : {}),
+  ...(command === "snippetize"
+    ? { destination: process.stderr, level: process.env.LOG_LEVEL ?? "warn" }
+    : {}),
 });
 
 await runMain(logger, ({ signal }) =>

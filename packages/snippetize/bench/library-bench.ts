@@ -26,7 +26,9 @@ if (!dir) {
 }
 const docs = readCorpus(dir);
 const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.html), 0);
-const events = docs.map((d, i) => htmlContent(d.html, { contentId: `c${i}`, lang: d.lang, url: `https://docs.example/${i}` }));
+const events = docs.map((d, i) =>
+  htmlContent(d.html, { contentId: `c${i}`, lang: d.lang, url: `https://docs.example/${i}` }),
+);
 
 const snippetizer = createSnippetizer();
 const toText = compile({ wordwrap: false });
@@ -35,7 +37,8 @@ const splitter = new RecursiveCharacterTextSplitter({ chunkSize: 1000, chunkOver
 let sink = 0;
 const candidates: Record<string, () => Promise<void>> = {
   lumasnip: async () => {
-    for (const e of events) sink += (await snippetizer.snippetize(e, "2026-01-01T00:00:00.000Z")).languages.length;
+    for (const e of events)
+      sink += (await snippetizer.snippetize(e, "2026-01-01T00:00:00.000Z")).languages.length;
   },
   "html-to-text convert + LangChain": async () => {
     for (const d of docs) sink += (await splitter.splitText(convert(d.html, { wordwrap: false }))).length;
@@ -88,8 +91,12 @@ const result = {
 };
 if (args.includes("--json")) console.log(JSON.stringify(result));
 else {
-  console.log(`corpus: ${result.corpus.pages} pages, ${result.corpus.mb} MB; median of ${runs} runs on one core (${process.version})`);
-  console.log("| pipeline | MB per CPU-second (median) | wall MB/s (median) | vs lumasnip |\n|---|---|---|---|");
+  console.log(
+    `corpus: ${result.corpus.pages} pages, ${result.corpus.mb} MB; median of ${runs} runs on one core (${process.version})`,
+  );
+  console.log(
+    "| pipeline | MB per CPU-second (median) | wall MB/s (median) | vs lumasnip |\n|---|---|---|---|",
+  );
   for (const [k, v] of Object.entries(mbps)) {
     console.log(`| ${k} | ${v.toFixed(1)} | ${wallMbps[k]!.toFixed(1)} | ${(v / ours).toFixed(2)}× |`);
   }

@@ -3,7 +3,13 @@ import { parseSettings, SnippetizeSettingsError } from "./settings.ts";
 
 describe("parseSettings", () => {
   it("fills the documented defaults", () => {
-    expect(parseSettings()).toMatchObject({ maxTokens: 400, maxChars: 2000, minTokens: 120, overlapTokens: 0, languages: [] });
+    expect(parseSettings()).toMatchObject({
+      maxTokens: 400,
+      maxChars: 2000,
+      minTokens: 120,
+      overlapTokens: 0,
+      languages: [],
+    });
   });
 
   it("names the field and what is expected when a value is wrong", () => {

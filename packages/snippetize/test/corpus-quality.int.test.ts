@@ -24,11 +24,14 @@ describe.skipIf(!dir)(`snippets of the shared corpus${dir ? "" : ` (skipped: ${r
 
   it("covers every page of the corpus, in all its languages", () => {
     expect(docs.length).toBeGreaterThan(1900);
-    expect(new Set(docs.map((d) => d.lang.split("-")[0]))).toEqual(new Set(["en", "de", "fr", "es", "ja", "zh", "ru", "ar", "fa"]));
+    expect(new Set(docs.map((d) => d.lang.split("-")[0]))).toEqual(
+      new Set(["en", "de", "fr", "es", "ja", "zh", "ru", "ar", "fa"]),
+    );
   });
 
   it("keeps at least 99 % of the words of the body overall and in every source", () => {
-    const share = (rs: DocResult[]) => rs.reduce((n, r) => n + r.words.kept, 0) / rs.reduce((n, r) => n + r.words.total, 0);
+    const share = (rs: DocResult[]) =>
+      rs.reduce((n, r) => n + r.words.kept, 0) / rs.reduce((n, r) => n + r.words.total, 0);
     expect(share(results)).toBeGreaterThanOrEqual(0.99);
     for (const source of new Set(docs.map((d) => d.source))) {
       expect(share(results.filter((r) => r.doc.source === source)), source).toBeGreaterThanOrEqual(0.99);
@@ -73,7 +76,9 @@ describe.skipIf(!dir)(`snippets of the shared corpus${dir ? "" : ` (skipped: ${r
     const sn = createSnippetizer();
     for (let i = 0; i < docs.length; i += 7) {
       const d = docs[i]!;
-      const again = await sn.snippetize(htmlContent(d.html, { contentId: `c${i}`, lang: d.lang, url: d.url ?? `https://docs.example/${i}` }));
+      const again = await sn.snippetize(
+        htmlContent(d.html, { contentId: `c${i}`, lang: d.lang, url: d.url ?? `https://docs.example/${i}` }),
+      );
       expect(again.languages.flatMap((l) => l.snippets.map((s) => s.id))).toEqual(
         results[i]!.set.languages.flatMap((l) => l.snippets.map((s) => s.id)),
       );
@@ -93,16 +98,23 @@ describe.skipIf(!dir)(`snippets of the shared corpus${dir ? "" : ` (skipped: ${r
       if (!target) continue;
       const at = target.index! + target[0].length;
       const html = `${d.html.slice(0, at)}Xyzzyedit ${d.html.slice(at)}`;
-      const after = (await sn.snippetize(htmlContent(html, { contentId: `c${i}`, lang: d.lang, url: d.url ?? `https://docs.example/${i}` }))).languages.flatMap(
-        (l) => l.snippets,
-      );
+      const after = (
+        await sn.snippetize(
+          htmlContent(html, { contentId: `c${i}`, lang: d.lang, url: d.url ?? `https://docs.example/${i}` }),
+        )
+      ).languages.flatMap((l) => l.snippets);
       const hit = after.find((s) => s.text.includes("Xyzzyedit"));
       if (!hit) continue;
       edited++;
       const path = hit.headingPath.join("\u0000");
-      const outside = (list: typeof before) => list.filter((s) => s.headingPath.join("\u0000") !== path).map((s) => s.id);
+      const outside = (list: typeof before) =>
+        list.filter((s) => s.headingPath.join("\u0000") !== path).map((s) => s.id);
       expect(outside(after), d.path).toEqual(outside(before));
-      expect(after.filter((s) => s.headingPath.join("\u0000") === path).some((s) => !before.some((b) => b.id === s.id))).toBe(true);
+      expect(
+        after
+          .filter((s) => s.headingPath.join("\u0000") === path)
+          .some((s) => !before.some((b) => b.id === s.id)),
+      ).toBe(true);
     }
     expect(edited).toBeGreaterThan(100);
   }, 300_000);

@@ -6,7 +6,21 @@ describe("parseCliArgs", () => {
     expect(parseCliArgs(["run"]).command).toBe("run");
     expect(parseCliArgs(["publish"]).command).toBe("publish");
     expect(parseCliArgs([]).command).toBe("help");
-    expect(parseCliArgs(["snippetize", "a.html", "dir", "--lang", "ja", "--max-tokens", "300", "--languages", "en,fr", "--format", "sets"])).toMatchObject({
+    expect(
+      parseCliArgs([
+        "snippetize",
+        "a.html",
+        "dir",
+        "--lang",
+        "ja",
+        "--max-tokens",
+        "300",
+        "--languages",
+        "en,fr",
+        "--format",
+        "sets",
+      ]),
+    ).toMatchObject({
       command: "snippetize",
       paths: ["a.html", "dir"],
       lang: "ja",

@@ -49,7 +49,12 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
-const NUMERIC = { "max-tokens": "maxTokens", "min-tokens": "minTokens", "max-chars": "maxChars", overlap: "overlapTokens" } as const;
+const NUMERIC = {
+  "max-tokens": "maxTokens",
+  "min-tokens": "minTokens",
+  "max-chars": "maxChars",
+  overlap: "overlapTokens",
+} as const;
 
 export function parseCliArgs(argv: string[]): CliArgs {
   let parsed: ReturnType<typeof parse>;
@@ -60,7 +65,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
   }
   const { values, positionals } = parsed;
   const format = values.format ?? "snippets";
-  if (format !== "snippets" && format !== "sets") throw new UsageError(`--format is snippets or sets, not "${format}"`);
+  if (format !== "snippets" && format !== "sets")
+    throw new UsageError(`--format is snippets or sets, not "${format}"`);
   const overrides: Record<string, unknown> = {};
   for (const [flag, field] of Object.entries(NUMERIC)) {
     const v = values[flag as keyof typeof NUMERIC];
@@ -69,16 +75,30 @@ export function parseCliArgs(argv: string[]): CliArgs {
     if (!Number.isInteger(n)) throw new UsageError(`--${flag} takes a whole number`);
     overrides[field] = n;
   }
-  if (values.languages !== undefined) overrides.languages = values.languages.split(",").map((l) => l.trim()).filter(Boolean);
+  if (values.languages !== undefined)
+    overrides.languages = values.languages
+      .split(",")
+      .map((l) => l.trim())
+      .filter(Boolean);
   const [first, ...rest] = positionals;
-  const command: Command = values.help || first === undefined || first === "help" ? "help" : (first as Command);
-  if (!["run", "publish", "snippetize", "help"].includes(command)) throw new UsageError(`unknown command "${first}": see --help`);
+  const command: Command =
+    values.help || first === undefined || first === "help" ? "help" : (first as Command);
+  if (!["run", "publish", "snippetize", "help"].includes(command))
+    throw new UsageError(`unknown command "${first}": see --help`);
   if (command !== "snippetize" && rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
-  const snippetizeOnly = ["lang", "url", "format", "settings", "stats", "languages", ...Object.keys(NUMERIC)].filter(
-    (k) => values[k as keyof typeof values] !== undefined,
-  );
+  const snippetizeOnly = [
+    "lang",
+    "url",
+    "format",
+    "settings",
+    "stats",
+    "languages",
+    ...Object.keys(NUMERIC),
+  ].filter((k) => values[k as keyof typeof values] !== undefined);
   if (command !== "snippetize" && command !== "help" && snippetizeOnly.length > 0) {
-    throw new UsageError(`--${snippetizeOnly[0]} goes with snippetize (run reads SNIPPETIZER_SETTINGS / SNIPPETIZER_SETTINGS_FILE)`);
+    throw new UsageError(
+      `--${snippetizeOnly[0]} goes with snippetize (run reads SNIPPETIZER_SETTINGS / SNIPPETIZER_SETTINGS_FILE)`,
+    );
   }
   return {
     command,

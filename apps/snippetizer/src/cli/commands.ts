@@ -45,11 +45,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       throw error;
     }
-    const kafka = createKafka(kafkaConnectionFromEnv(io.env, "lumasnip-edge-publisher"), { logCreator: kafkaLogCreator(io.logger) });
+    const kafka = createKafka(kafkaConnectionFromEnv(io.env, "lumasnip-edge-publisher"), {
+      logCreator: kafkaLogCreator(io.logger),
+    });
     await runPublisher(config, { kafka, logger: io.logger, signal: io.signal });
     return EXIT.ok;
   }
-  const kafka = createKafka(kafkaConnectionFromEnv(io.env, "lumasnip-snippetizer"), { logCreator: kafkaLogCreator(io.logger) });
+  const kafka = createKafka(kafkaConnectionFromEnv(io.env, "lumasnip-snippetizer"), {
+    logCreator: kafkaLogCreator(io.logger),
+  });
   await runSnippetizer(stage!, { kafka, logger: io.logger, signal: io.signal });
   return EXIT.ok;
 }

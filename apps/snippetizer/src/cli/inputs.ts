@@ -39,7 +39,12 @@ function file(path: string, rel: string): Input {
   const text = readFileSync(path, "utf8");
   const ext = extname(path).toLowerCase();
   if (ext === ".json") return { name: path, kind: "json", text, relative: rel };
-  const input: Input = { name: path, kind: HTML.has(ext) ? "html" : fromText(path, text).kind, text, relative: rel };
+  const input: Input = {
+    name: path,
+    kind: HTML.has(ext) ? "html" : fromText(path, text).kind,
+    text,
+    relative: rel,
+  };
   const sidecar = path.slice(0, path.length - ext.length) + ".json";
   if (input.kind === "html" && existsSync(sidecar)) input.meta = readSidecar(sidecar);
   return input;
@@ -47,7 +52,9 @@ function file(path: string, rel: string): Input {
 
 function* folder(root: string, dir: string): Generator<Input> {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
-  const htmlStems = new Set(entries.filter((e) => HTML.has(extname(e.name).toLowerCase())).map((e) => stem(e.name)));
+  const htmlStems = new Set(
+    entries.filter((e) => HTML.has(extname(e.name).toLowerCase())).map((e) => stem(e.name)),
+  );
   for (const e of entries) {
     const path = join(dir, e.name);
     if (e.isDirectory()) {

@@ -1,10 +1,10 @@
 import {
-  contentAudience,
   type ContentUpserted,
   ContentUpsertedSchema,
+  contentAudience,
   contentKey,
-  langMapToBcp47,
   LumAppsContentSchema,
+  langMapToBcp47,
   type NormalizedContent,
   type Tag,
   tagId,
@@ -17,12 +17,15 @@ import {
  * A raw LumApps content is normalized the way the fetcher does it, minus what needs the API
  * (metadata labels, content type names): enough to see how a page snippetizes.
  */
-export function eventsFromJson(text: string, sourceId: string): { events: Pick<ContentUpserted, "key" | "content">[]; skipped: string[] } {
+export function eventsFromJson(
+  text: string,
+  sourceId: string,
+): { events: Pick<ContentUpserted, "key" | "content">[]; skipped: string[] } {
   const events: Pick<ContentUpserted, "key" | "content">[] = [];
   const skipped: string[] = [];
   const visit = (value: unknown, at: string) => {
     if (Array.isArray(value)) {
-      value.forEach((v, i) => visit(v, `${at}[${i}]`));
+      for (const [i, v] of value.entries()) visit(v, `${at}[${i}]`);
       return;
     }
     if (!value || typeof value !== "object") {
@@ -33,13 +36,19 @@ export function eventsFromJson(text: string, sourceId: string): { events: Pick<C
     if (o.kind === "content.upserted") {
       const parsed = ContentUpsertedSchema.safeParse(o);
       if (parsed.success) events.push(parsed.data);
-      else skipped.push(`${at}: a content.upserted event that does not match the contract: ${parsed.error.issues[0]?.message}`);
+      else
+        skipped.push(
+          `${at}: a content.upserted event that does not match the contract: ${parsed.error.issues[0]?.message}`,
+        );
     } else if (typeof o.kind === "string") skipped.push(`${at}: a ${o.kind} event has no text`);
     else if (Array.isArray(o.items)) visit(o.items, `${at}.items`);
     else if ("id" in o || "uid" in o) {
       const parsed = LumAppsContentSchema.safeParse(o);
       if (parsed.success) events.push(normalize(parsed.data, sourceId));
-      else skipped.push(`${at}: not a LumApps content: ${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}`);
+      else
+        skipped.push(
+          `${at}: not a LumApps content: ${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}`,
+        );
     } else skipped.push(`${at}: neither a content event nor a LumApps content`);
   };
   visit(JSON.parse(text), "$");
@@ -96,7 +105,10 @@ function templateLanguages(template: unknown): string[] {
   const out = new Set<string>();
   const walk = (v: unknown, depth: number) => {
     if (depth > 100 || !v || typeof v !== "object") return;
-    if (Array.isArray(v)) return v.forEach((x) => walk(x, depth + 1));
+    if (Array.isArray(v)) {
+      for (const x of v) walk(x, depth + 1);
+      return;
+    }
     for (const [k, x] of Object.entries(v)) {
       if (k === "content" && x && typeof x === "object" && !Array.isArray(x)) {
         for (const [code, text] of Object.entries(x)) {

@@ -1,8 +1,13 @@
 import { createHash } from "node:crypto";
-import { pathToFileURL } from "node:url";
 import { resolve } from "node:path";
-import { CONTENT_ID_PATTERN, SOURCE_ID_PATTERN, toBcp47 } from "@lumasnip/schema";
-import { createSnippetizer, htmlContent, SnippetizeSettingsError, type Snippetizer } from "@lumasnip/snippetize";
+import { pathToFileURL } from "node:url";
+import { CONTENT_ID_PATTERN, type ContentUpserted, SOURCE_ID_PATTERN, toBcp47 } from "@lumasnip/schema";
+import {
+  createSnippetizer,
+  htmlContent,
+  type Snippetizer,
+  SnippetizeSettingsError,
+} from "@lumasnip/snippetize";
 import { settingsFrom } from "../config.ts";
 import type { CliArgs } from "./args.ts";
 import { UsageError } from "./args.ts";
@@ -24,7 +29,8 @@ export interface SnippetizeIo {
  * the others still run; the exit code says whether any failed.
  */
 export async function runSnippetizeCommand(args: CliArgs, io: SnippetizeIo): Promise<number> {
-  if (!SOURCE_ID_PATTERN.test(args.source)) throw new UsageError(`--source "${args.source}" is not a source id (a-z, 0-9, -)`);
+  if (!SOURCE_ID_PATTERN.test(args.source))
+    throw new UsageError(`--source "${args.source}" is not a source id (a-z, 0-9, -)`);
   const base = settingsFrom(args.settingsFile ? {} : io.env, args.settingsFile);
   const overrides = { ...args.overrides };
   // a smaller --max-tokens alone brings the minimum down with it, as the settings require
@@ -44,7 +50,10 @@ export async function runSnippetizeCommand(args: CliArgs, io: SnippetizeIo): Pro
   for (const input of inputsOf(paths, io.readStdin)) {
     try {
       const n = await snippetizeInput(input, args, sn, io);
-      if (args.stats) io.stderr(`${input.name}: ${n.sets} content(s), ${n.snippets} snippet(s)${n.skipped ? `, ${n.skipped} skipped` : ""}`);
+      if (args.stats)
+        io.stderr(
+          `${input.name}: ${n.sets} content(s), ${n.snippets} snippet(s)${n.skipped ? `, ${n.skipped} skipped` : ""}`,
+        );
     } catch (error) {
       failed++;
       io.stderr(`${input.name}: ${(error as Error).message}`);
@@ -54,7 +63,7 @@ export async function runSnippetizeCommand(args: CliArgs, io: SnippetizeIo): Pro
 }
 
 async function snippetizeInput(input: Input, args: CliArgs, sn: Snippetizer, io: SnippetizeIo) {
-  let events;
+  let events: Pick<ContentUpserted, "key" | "content">[];
   let skipped = 0;
   if (input.kind === "json") {
     const got = eventsFromJson(input.text, args.source);
@@ -63,8 +72,17 @@ async function snippetizeInput(input: Input, args: CliArgs, sn: Snippetizer, io:
     skipped = got.skipped.length;
   } else {
     const lang = args.lang ?? (input.meta?.lang && toBcp47(input.meta.lang)) ?? langOf(input);
-    const url = args.url ?? input.meta?.url ?? (input.name === "stdin" ? "" : pathToFileURL(resolve(input.name)).href);
-    events = [htmlContent(input.text, { sourceId: args.source, contentId: contentIdOf(input.relative), lang, url, ...(input.meta?.title ? { title: input.meta.title } : {}) })];
+    const url =
+      args.url ?? input.meta?.url ?? (input.name === "stdin" ? "" : pathToFileURL(resolve(input.name)).href);
+    events = [
+      htmlContent(input.text, {
+        sourceId: args.source,
+        contentId: contentIdOf(input.relative),
+        lang,
+        url,
+        ...(input.meta?.title ? { title: input.meta.title } : {}),
+      }),
+    ];
   }
   let snippets = 0;
   for (const event of events) {
@@ -80,7 +98,9 @@ async function snippetizeInput(input: Input, args: CliArgs, sn: Snippetizer, io:
 
 /** `<html lang>`, then a language in the path (`/ja-JP/`, `.zh-cn.html`), then English. */
 export function langOf(input: Pick<Input, "text" | "name">): string {
-  const declared = /<html[^>]*\slang=["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)/i.exec(input.text.slice(0, 4096))?.[1];
+  const declared = /<html[^>]*\slang=["']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)/i.exec(
+    input.text.slice(0, 4096),
+  )?.[1];
   if (declared && toBcp47(declared)) return toBcp47(declared)!;
   for (const part of input.name.split(/[/\\.]/).reverse()) {
     if (/^[a-z]{2}([-_][a-zA-Z]{2})?$/.test(part) && !["md", "js", "py", "sh"].includes(part)) {
@@ -93,7 +113,10 @@ export function langOf(input: Pick<Input, "text" | "name">): string {
 
 /** A content id from a file's relative path: kept readable when it fits the pattern, hashed otherwise. */
 export function contentIdOf(relative: string): string {
-  const id = relative.replace(/\.[a-z]+$/i, "").replace(/[^A-Za-z0-9_-]+/g, "_").replace(/^_+|_+$/g, "");
+  const id = relative
+    .replace(/\.[a-z]+$/i, "")
+    .replace(/[^A-Za-z0-9_-]+/g, "_")
+    .replace(/^_+|_+$/g, "");
   if (id !== "" && CONTENT_ID_PATTERN.test(id)) return id;
   return createHash("sha256").update(relative).digest("hex").slice(0, 32);
 }

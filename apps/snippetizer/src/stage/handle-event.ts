@@ -7,7 +7,15 @@ import { DELETED } from "./last-hashes.ts";
 
 /** What one content event comes to. `memo` is what the stage remembers once the output is acknowledged. */
 export type Outcome =
-  | { kind: "produce"; event: "upserted" | "deleted"; key: string; message: OutMessage; memo: string; snippets: number; ms: number }
+  | {
+      kind: "produce";
+      event: "upserted" | "deleted";
+      key: string;
+      message: OutMessage;
+      memo: string;
+      snippets: number;
+      ms: number;
+    }
   | { kind: "unchanged"; event: "upserted" | "deleted"; key: string; ms: number }
   | { kind: "dlq"; reason: DlqReason; key: string | undefined; error: string };
 
@@ -25,11 +33,17 @@ export async function handleEvent(
   if (!decoded.ok) return { kind: "dlq", reason: "invalid_event", key: decoded.key, error: decoded.error };
   const event = decoded.value;
   if (event.key !== decoded.key) {
-    return { kind: "dlq", reason: "invalid_event", key: decoded.key, error: `the message key ${decoded.key} differs from the event's key ${event.key}` };
+    return {
+      kind: "dlq",
+      reason: "invalid_event",
+      key: decoded.key,
+      error: `the message key ${decoded.key} differs from the event's key ${event.key}`,
+    };
   }
   const started = performance.now();
   if (event.kind === "content.deleted") {
-    if (lastHash(event.key) === DELETED) return { kind: "unchanged", event: "deleted", key: event.key, ms: 0 };
+    if (lastHash(event.key) === DELETED)
+      return { kind: "unchanged", event: "deleted", key: event.key, ms: 0 };
     const value: SnippetsDeleted = {
       schemaVersion: SCHEMA_VERSION,
       sourceId: event.sourceId,
@@ -39,7 +53,15 @@ export async function handleEvent(
       contentId: event.contentId,
       reason: event.reason,
     };
-    return { kind: "produce", event: "deleted", key: event.key, message: { key: event.key, value }, memo: DELETED, snippets: 0, ms: 0 };
+    return {
+      kind: "produce",
+      event: "deleted",
+      key: event.key,
+      message: { key: event.key, value },
+      memo: DELETED,
+      snippets: 0,
+      ms: 0,
+    };
   }
   let set: Awaited<ReturnType<Snippetizer["snippetize"]>>;
   try {
@@ -53,7 +75,16 @@ export async function handleEvent(
     };
   }
   const ms = performance.now() - started;
-  if (lastHash(event.key) === set.contentHash) return { kind: "unchanged", event: "upserted", key: event.key, ms };
+  if (lastHash(event.key) === set.contentHash)
+    return { kind: "unchanged", event: "upserted", key: event.key, ms };
   const snippets = set.languages.reduce((n, l) => n + l.snippets.length, 0);
-  return { kind: "produce", event: "upserted", key: event.key, message: { key: event.key, value: set }, memo: set.contentHash, snippets, ms };
+  return {
+    kind: "produce",
+    event: "upserted",
+    key: event.key,
+    message: { key: event.key, value: set },
+    memo: set.contentHash,
+    snippets,
+    ms,
+  };
 }

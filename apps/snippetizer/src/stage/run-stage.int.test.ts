@@ -4,8 +4,8 @@ import {
   type ContentUpserted,
   type DlqRecord,
   ensureTopics,
-  SnippetEventSchema,
   type SnippetEvent,
+  SnippetEventSchema,
   topicNames,
 } from "@lumasnip/schema";
 import { exampleContentDeleted, exampleContentUpserted } from "@lumasnip/schema/examples";
@@ -43,22 +43,36 @@ async function world(kafka: Kafka) {
   const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   const out: { topic: string; key: string; value: SnippetEvent | DlqRecord }[] = [];
-  const reader: Consumer = kafka.consumer({ groupId: uniqueName("reader"), sessionTimeout: 10_000, heartbeatInterval: 1000 });
+  const reader: Consumer = kafka.consumer({
+    groupId: uniqueName("reader"),
+    sessionTimeout: 10_000,
+    heartbeatInterval: 1000,
+  });
   await reader.connect();
   await reader.subscribe({ topics: [topics.snippets, topics.dlq], fromBeginning: true });
   await reader.run({
     eachMessage: async ({ topic, message }) => {
       const value = JSON.parse(message.value!.toString());
-      out.push({ topic, key: message.key!.toString(), value: topic === topics.snippets ? SnippetEventSchema.parse(value) : value });
+      out.push({
+        topic,
+        key: message.key!.toString(),
+        value: topic === topics.snippets ? SnippetEventSchema.parse(value) : value,
+      });
     },
   });
   const groupId = uniqueName("group");
-  const config: StageConfig = { ...stageConfigFromEnv({ LUMASNIP_TOPIC_PREFIX: prefix, SNIPPETIZER_OPS_PORT: "off" }), groupId };
+  const config: StageConfig = {
+    ...stageConfigFromEnv({ LUMASNIP_TOPIC_PREFIX: prefix, SNIPPETIZER_OPS_PORT: "off" }),
+    groupId,
+  };
   const send = (events: unknown[], raw = false) =>
     producer.send({
       topic: topics.content,
       acks: -1,
-      messages: events.map((e) => ({ key: (e as { key: string }).key, value: raw ? String((e as { value: string }).value) : JSON.stringify(e) })),
+      messages: events.map((e) => ({
+        key: (e as { key: string }).key,
+        value: raw ? String((e as { value: string }).value) : JSON.stringify(e),
+      })),
     });
   const sets = () => out.filter((o) => o.topic === topics.snippets).map((o) => o.value as SnippetEvent);
   const dlq = () => out.filter((o) => o.topic === topics.dlq).map((o) => o.value as DlqRecord);
@@ -68,10 +82,24 @@ async function world(kafka: Kafka) {
     let ready = false;
     const done = runSnippetizer(
       { ...config, ...over },
-      { kafka, logger, signal: abort.signal, metrics: createStageMetrics({ defaults: false }), onReady: (i) => ((opsUrl = i.opsUrl), (ready = true)) },
+      {
+        kafka,
+        logger,
+        signal: abort.signal,
+        metrics: createStageMetrics({ defaults: false }),
+        onReady: (i) => {
+          opsUrl = i.opsUrl;
+          ready = true;
+        },
+      },
     );
     done.catch(() => {});
-    return { abort, done, ready: () => eventually(() => (ready ? true : undefined), { what: "the consumer joined" }), opsUrl: () => opsUrl };
+    return {
+      abort,
+      done,
+      ready: () => eventually(() => (ready ? true : undefined), { what: "the consumer joined" }),
+      opsUrl: () => opsUrl,
+    };
   }
   async function committed(): Promise<number> {
     const a = kafka.admin();
@@ -109,7 +137,11 @@ describe("the snippetizer stage against a real broker", () => {
   it("produces a set per upserted content and a deletion per deleted one, keyed by content key, then commits", async () => {
     const w = await open();
     const deleted = { ...exampleContentDeleted, key: "acme:3", contentId: "3" };
-    await w.send([upsert("1", "<h2>One</h2><p>First content.</p>"), upsert("2", "<p>Second content.</p>"), deleted]);
+    await w.send([
+      upsert("1", "<h2>One</h2><p>First content.</p>"),
+      upsert("2", "<p>Second content.</p>"),
+      deleted,
+    ]);
     const stage = w.start();
     const sets = await eventually(() => (w.sets().length >= 3 ? w.sets() : undefined), { what: "3 outputs" });
     expect(sets.map((s) => [s.key, s.kind]).sort()).toEqual([
@@ -118,8 +150,12 @@ describe("the snippetizer stage against a real broker", () => {
       ["acme:3", "snippets.deleted"],
     ]);
     const one = sets.find((s) => s.key === "acme:1");
-    expect(one?.kind === "snippets.upserted" && one.languages[0]!.snippets.map((s) => [s.headingPath, s.text])).toEqual([[["One"], "First content."]]);
-    await eventually(async () => ((await w.committed()) === 3 ? true : undefined), { what: "offsets committed" });
+    expect(
+      one?.kind === "snippets.upserted" && one.languages[0]!.snippets.map((s) => [s.headingPath, s.text]),
+    ).toEqual([[["One"], "First content."]]);
+    await eventually(async () => ((await w.committed()) === 3 ? true : undefined), {
+      what: "offsets committed",
+    });
     stage.abort.abort();
     await stage.done;
   });
@@ -133,7 +169,9 @@ describe("the snippetizer stage against a real broker", () => {
     await w.send([v1, upsert("7", "<p>Version two.</p>", { version: 5 })]);
     await eventually(async () => ((await w.committed()) === 4 ? true : undefined), { what: "all read" });
     await eventually(() => (w.sets().length >= 2 ? true : undefined));
-    const texts = w.sets().map((s) => (s.kind === "snippets.upserted" ? s.languages[0]!.snippets[0]!.text : s.kind));
+    const texts = w
+      .sets()
+      .map((s) => (s.kind === "snippets.upserted" ? s.languages[0]!.snippets[0]!.text : s.kind));
     expect(texts).toEqual(["Version one.", "Version two."]);
     stage.abort.abort();
     await stage.done;
@@ -144,7 +182,9 @@ describe("the snippetizer stage against a real broker", () => {
     await w.send([{ key: "acme:9", value: "{ not json" }], true);
     await w.send([upsert("9", "<p>After the poison.</p>")]);
     const stage = w.start();
-    const [record] = await eventually(() => (w.dlq().length >= 1 ? w.dlq() : undefined), { what: "a DLQ record" });
+    const [record] = await eventually(() => (w.dlq().length >= 1 ? w.dlq() : undefined), {
+      what: "a DLQ record",
+    });
     expect(record).toMatchObject({
       stage: "snippetizer",
       reason: "invalid_event",
@@ -154,20 +194,29 @@ describe("the snippetizer stage against a real broker", () => {
     });
     expect(record!.error).toMatch(/not JSON/);
     expect(record!.replay).toMatch(/--reset-offsets --to-offset 0/);
-    await eventually(() => (w.sets().some((s) => s.key === "acme:9") ? true : undefined), { what: "the next content" });
+    await eventually(() => (w.sets().some((s) => s.key === "acme:9") ? true : undefined), {
+      what: "the next content",
+    });
     stage.abort.abort();
     await stage.done;
   });
 
   it("sends a set over the message limit to the DLQ as too_large, with its size", async () => {
     const w = await open();
-    const big = Array.from({ length: 1500 }, (_, i) => `<p>Paragraph ${i} of a very long page that will not fit.</p>`).join("");
+    const big = Array.from(
+      { length: 1500 },
+      (_, i) => `<p>Paragraph ${i} of a very long page that will not fit.</p>`,
+    ).join("");
     await w.send([upsert("11", big), upsert("12", "<p>Small.</p>")]);
     const stage = w.start({ maxMessageBytes: 64 * 1024 });
-    const [record] = await eventually(() => (w.dlq().length >= 1 ? w.dlq() : undefined), { what: "too_large" });
+    const [record] = await eventually(() => (w.dlq().length >= 1 ? w.dlq() : undefined), {
+      what: "too_large",
+    });
     expect(record).toMatchObject({ reason: "too_large", key: "acme:11", size: { limit: 48 * 1024 } });
     expect(record!.size!.bytes).toBeGreaterThan(64 * 1024);
-    await eventually(() => (w.sets().some((s) => s.key === "acme:12") ? true : undefined), { what: "the small one" });
+    await eventually(() => (w.sets().some((s) => s.key === "acme:12") ? true : undefined), {
+      what: "the small one",
+    });
     expect(w.sets().some((s) => s.key === "acme:11")).toBe(false);
     stage.abort.abort();
     await stage.done;
@@ -176,7 +225,11 @@ describe("the snippetizer stage against a real broker", () => {
   it("drains on stop (the batch in hand is sent and committed), and a restart goes on without repeating any", async () => {
     const w = await open();
     const n = 150;
-    await w.send(Array.from({ length: n }, (_, i) => upsert(`d${i}`, `<p>Content number ${i}.</p><p>${"More text. ".repeat(40)}</p>`)));
+    await w.send(
+      Array.from({ length: n }, (_, i) =>
+        upsert(`d${i}`, `<p>Content number ${i}.</p><p>${"More text. ".repeat(40)}</p>`),
+      ),
+    );
     const first = w.start({ sendBatchMessages: 5 });
     await eventually(() => (w.sets().length >= 20 ? true : undefined), { what: "some output" });
     first.abort.abort();
@@ -191,7 +244,10 @@ describe("the snippetizer stage against a real broker", () => {
     );
     expect(afterStop).toBeLessThan(n);
     const second = w.start({ sendBatchMessages: 5 });
-    await eventually(() => (w.sets().length >= n ? true : undefined), { what: "all output", timeoutMs: 60_000 });
+    await eventually(() => (w.sets().length >= n ? true : undefined), {
+      what: "all output",
+      timeoutMs: 60_000,
+    });
     await new Promise((r) => setTimeout(r, 1000));
     const keys = w.sets().map((s) => s.key);
     expect(keys.length).toBe(n);
@@ -214,7 +270,9 @@ describe("the snippetizer stage against a real broker", () => {
     const second = w.start();
     await eventually(() => (w.sets().length === 2 ? true : undefined), { what: "the re-emitted set" });
     const [a, b] = w.sets() as [SnippetEvent, SnippetEvent];
-    expect(a.kind === "snippets.upserted" && b.kind === "snippets.upserted" && a.contentHash === b.contentHash).toBe(true);
+    expect(
+      a.kind === "snippets.upserted" && b.kind === "snippets.upserted" && a.contentHash === b.contentHash,
+    ).toBe(true);
     second.abort.abort();
     await second.done;
   });
@@ -240,14 +298,24 @@ describe("the snippetizer stage against a real broker", () => {
     await w.send([upsert("41", "<p>From the process.</p>")]);
     const main = fileURLToPath(new URL("../main.ts", import.meta.url));
     const child = spawn(process.execPath, [main, "run"], {
-      env: { ...process.env, KAFKA_BROKERS: testBrokers().join(","), LUMASNIP_TOPIC_PREFIX: w.prefix, SNIPPETIZER_GROUP_ID: w.groupId, SNIPPETIZER_OPS_PORT: "0", LOG_LEVEL: "info" },
+      env: {
+        ...process.env,
+        KAFKA_BROKERS: testBrokers().join(","),
+        LUMASNIP_TOPIC_PREFIX: w.prefix,
+        SNIPPETIZER_GROUP_ID: w.groupId,
+        SNIPPETIZER_OPS_PORT: "0",
+        LOG_LEVEL: "info",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let logs = "";
     child.stdout.on("data", (d) => (logs += d));
     child.stderr.on("data", (d) => (logs += d));
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    await eventually(() => (w.sets().some((s) => s.key === "acme:41") ? true : undefined), { what: "the process's output", timeoutMs: 60_000 });
+    await eventually(() => (w.sets().some((s) => s.key === "acme:41") ? true : undefined), {
+      what: "the process's output",
+      timeoutMs: 60_000,
+    });
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
     expect(logs).toMatch(/"msg":"snippetizer stopped"/);

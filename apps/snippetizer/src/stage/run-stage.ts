@@ -1,7 +1,7 @@
 import { createEventProducer, type EventProducer, type OutMessage } from "@lumasnip/bus";
 import { ensureTopics, topicNames } from "@lumasnip/schema";
-import { createSnippetizer } from "@lumasnip/snippetize";
 import { type Logger, startOpsServer } from "@lumasnip/service";
+import { createSnippetizer } from "@lumasnip/snippetize";
 import type { Consumer, EachBatchPayload, Kafka } from "kafkajs";
 import type { StageConfig } from "../config.ts";
 import { stageDlqRecord } from "./dlq.ts";
@@ -70,10 +70,21 @@ export async function runSnippetizer(config: StageConfig, deps: StageDeps): Prom
           port: config.opsPort,
           host: config.opsHost,
           registry: metrics.registry,
-          health: () => ({ ok: running && !crashed, consumer: running ? "running" : "stopped", remembered: last.size }),
+          health: () => ({
+            ok: running && !crashed,
+            consumer: running ? "running" : "stopped",
+            remembered: last.size,
+          }),
         });
 
-  async function eachBatch({ batch, heartbeat, resolveOffset, isRunning, isStale, commitOffsetsIfNecessary }: EachBatchPayload): Promise<void> {
+  async function eachBatch({
+    batch,
+    heartbeat,
+    resolveOffset,
+    isRunning,
+    isStale,
+    commitOffsetsIfNecessary,
+  }: EachBatchPayload): Promise<void> {
     const { topic, partition } = batch;
     let pending: Pending[] = [];
     let bytes = 0;
@@ -93,7 +104,10 @@ export async function runSnippetizer(config: StageConfig, deps: StageDeps): Prom
       metrics.sendSeconds.observe((performance.now() - t0) / 1000);
       if (result.tooLarge > 0) {
         metrics.dlq.inc({ reason: "too_large" }, result.tooLarge);
-        log.error({ partition, tooLarge: result.tooLarge }, "snippet sets over the message limit sent to the DLQ");
+        log.error(
+          { partition, tooLarge: result.tooLarge },
+          "snippet sets over the message limit sent to the DLQ",
+        );
       }
       for (const p of pending) {
         if (p.memo) last.set(p.memo.key, p.memo.hash);
@@ -121,10 +135,22 @@ export async function runSnippetizer(config: StageConfig, deps: StageDeps): Prom
       metrics.inputBytes.inc(size);
       const outcome = await handleEvent(message, snippetizer, lastHash);
       if (outcome.kind === "dlq") {
-        await producer.sendDlq([stageDlqRecord({ ...outcome, topic, partition, groupId: config.groupId, message })]);
+        await producer.sendDlq([
+          stageDlqRecord({ ...outcome, topic, partition, groupId: config.groupId, message }),
+        ]);
         metrics.dlq.inc({ reason: outcome.reason });
         metrics.events.inc({ kind: "unknown", outcome: "dlq" });
-        log.error({ key: outcome.key, topic, partition, offset: message.offset, reason: outcome.reason, error: outcome.error }, "content sent to the DLQ");
+        log.error(
+          {
+            key: outcome.key,
+            topic,
+            partition,
+            offset: message.offset,
+            reason: outcome.reason,
+            error: outcome.error,
+          },
+          "content sent to the DLQ",
+        );
         pending.push({ offset: message.offset, snippets: 0 });
         dlq++;
       } else if (outcome.kind === "unchanged") {
@@ -154,7 +180,14 @@ export async function runSnippetizer(config: StageConfig, deps: StageDeps): Prom
     // after a rebalance the partition may be someone else's: leave the rest uncommitted, they redo it
     if (!isStale()) await flush();
     log.info(
-      { partition, produced, unchanged, dlq, of: batch.messages.length, ms: Math.round(performance.now() - started) },
+      {
+        partition,
+        produced,
+        unchanged,
+        dlq,
+        of: batch.messages.length,
+        ms: Math.round(performance.now() - started),
+      },
       "batch done",
     );
   }

@@ -1,9 +1,9 @@
 import { type Audience, widgetAudience } from "@lumasnip/schema";
 import { htmlToBlocks } from "../html/html-to-blocks.ts";
-import { toWellFormed } from "../text/well-formed.ts";
 import type { Block } from "../html/types.ts";
-import { escapeHtml, richTextToHtml } from "./rich-text.ts";
+import { toWellFormed } from "../text/well-formed.ts";
 import { isLangMap, type LangChoice, pickText, pickValue } from "./pick-text.ts";
+import { escapeHtml, richTextToHtml } from "./rich-text.ts";
 
 /**
  * The body of one language, in reading order: scopes (a widget, or a titled item inside one)
@@ -23,11 +23,28 @@ export interface ExtractOptions extends LangChoice {
 }
 
 /** Keys whose language maps (or strings) hold body text in widgets other than `html` (API.md §5). */
-const TEXT_KEYS = new Set(["content", "html", "text", "longText", "body", "value", "description", "richText"]);
+const TEXT_KEYS = new Set([
+  "content",
+  "html",
+  "text",
+  "longText",
+  "body",
+  "value",
+  "description",
+  "richText",
+]);
 /** Keys never holding body text, or walked as template nodes instead. */
 /** Of those, the keys where a bare string (not a language map) is text too. */
 const STRING_KEYS = new Set(["content", "html", "text", "longText", "body"]);
-const SKIP_KEYS = new Set(["style", "stylesMigrated", "feedKeys", "components", "cells", "popin", "placeholder"]);
+const SKIP_KEYS = new Set([
+  "style",
+  "stylesMigrated",
+  "feedKeys",
+  "components",
+  "cells",
+  "popin",
+  "placeholder",
+]);
 const MAX_DEPTH = 200;
 
 /**

@@ -45,7 +45,9 @@ const TAGS: Record<string, string> = {
 const MAX_DEPTH = 200;
 
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;"));
+  return s.replace(/[&<>"]/g, (c) =>
+    c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&quot;",
+  );
 }
 
 export function richTextToHtml(tree: unknown): string {

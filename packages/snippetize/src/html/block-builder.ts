@@ -1,5 +1,13 @@
 import { C, CALLOUT_CLASS, CATEGORY, isNoiseByAttributes } from "./elements.ts";
-import { BR, collapse, HAS_BRACES, HAS_BREAKS, hasVisible, markBlankLines, paragraphsOf } from "./inline-text.ts";
+import {
+  BR,
+  collapse,
+  HAS_BRACES,
+  HAS_BREAKS,
+  hasVisible,
+  markBlankLines,
+  paragraphsOf,
+} from "./inline-text.ts";
 import { itemText, type ListFrame, nestedListItem, nextMarker, openList } from "./list-lines.ts";
 import { addCell, endRow, finishTable, openTable, type TableFrame } from "./table-frame.ts";
 import type { Block, ContentBlock, Link } from "./types.ts";
@@ -21,7 +29,13 @@ const F = {
 } as const;
 type F = (typeof F)[keyof typeof F];
 
-type Child = { builder: BlockBuilder; kind: "item" | "cell" | "caption"; marker: string; header: boolean; depth: number };
+type Child = {
+  builder: BlockBuilder;
+  kind: "item" | "cell" | "caption";
+  marker: string;
+  header: boolean;
+  depth: number;
+};
 
 /**
  * Streaming HTML -> blocks, driven by htmlparser2's callbacks (no DOM is built). List items and
@@ -41,7 +55,9 @@ export class BlockBuilder {
   private blockDepth = 0;
   private quote = 0;
   private pre: string[] | undefined;
-  private heading: { level: number; own?: string; inner?: string; before?: string; buf: string[] } | undefined;
+  private heading:
+    | { level: number; own?: string; inner?: string; before?: string; buf: string[] }
+    | undefined;
   private pendingId: string | undefined;
   private lists: ListFrame[] = [];
   private tables: TableFrame[] = [];
@@ -136,7 +152,13 @@ export class BlockBuilder {
     const list = this.lists[this.lists.length - 1];
     if (cat === C.item && list) {
       this.flush();
-      this.child = { builder: new BlockBuilder(this.keepLinks, false), kind: "item", marker: nextMarker(list, name, attribs), header: false, depth: 0 };
+      this.child = {
+        builder: new BlockBuilder(this.keepLinks, false),
+        kind: "item",
+        marker: nextMarker(list, name, attribs),
+        header: false,
+        depth: 0,
+      };
       this.frames.push(F.Block);
       return;
     }
@@ -145,7 +167,13 @@ export class BlockBuilder {
       if (cat === C.cell || cat === C.caption) {
         this.flush();
         const kind = cat === C.caption ? "caption" : "cell";
-        this.child = { builder: new BlockBuilder(this.keepLinks, false), kind, marker: "", header: name === "th" || table.inHead, depth: 0 };
+        this.child = {
+          builder: new BlockBuilder(this.keepLinks, false),
+          kind,
+          marker: "",
+          header: name === "th" || table.inHead,
+          depth: 0,
+        };
         this.frames.push(F.Block);
         return;
       }
@@ -166,7 +194,10 @@ export class BlockBuilder {
     }
     this.flush();
     const cls = attribs.class;
-    const callout = cls !== undefined && (name === "div" || name === "aside" || name === "section") && CALLOUT_CLASS.test(cls);
+    const callout =
+      cls !== undefined &&
+      (name === "div" || name === "aside" || name === "section") &&
+      CALLOUT_CLASS.test(cls);
     this.openBlock(callout ? F.Callout : F.Block);
   }
 
@@ -301,7 +332,8 @@ export class BlockBuilder {
     const list = this.lists[this.lists.length - 1];
     const table = this.tables[this.tables.length - 1];
     for (const text of paragraphs) {
-      if (list) list.items.push(text); // text loose in a list (no li): an unmarked item
+      if (list)
+        list.items.push(text); // text loose in a list (no li): an unmarked item
       else if (table) addCell(table, { blocks: [{ kind: "text", text }], header: false });
       else {
         const block: ContentBlock = { kind: this.quote > 0 ? "quote" : "text", text };
@@ -374,9 +406,13 @@ export class BlockBuilder {
 
   private finishChild(child: Child): void {
     const blocks = child.builder.finish();
-    const links = this.keepLinks ? blocks.flatMap((b) => (b.kind !== "heading" && b.links ? b.links : [])) : [];
+    const links = this.keepLinks
+      ? blocks.flatMap((b) => (b.kind !== "heading" && b.links ? b.links : []))
+      : [];
     if (child.kind === "item") {
-      const content = blocks.map((b): ContentBlock => (b.kind === "heading" ? { kind: "text", text: b.text } : b));
+      const content = blocks.map(
+        (b): ContentBlock => (b.kind === "heading" ? { kind: "text", text: b.text } : b),
+      );
       const text = itemText(content, child.marker);
       const list = this.lists[this.lists.length - 1]!;
       if (text.trim() !== "") list.items.push(text);
@@ -385,7 +421,9 @@ export class BlockBuilder {
     }
     const table = this.tables[this.tables.length - 1]!;
     if (child.kind === "caption") {
-      const text = blocks.map((b) => (b.kind === "list" ? b.items.join(" ") : b.kind === "table" ? b.rows.join(" ") : b.text)).join(" ");
+      const text = blocks
+        .map((b) => (b.kind === "list" ? b.items.join(" ") : b.kind === "table" ? b.rows.join(" ") : b.text))
+        .join(" ");
       table.caption = text.trim() || undefined;
       return;
     }

@@ -30,7 +30,23 @@ const groups: [C, string[]][] = [
     C.noise,
     ["script", "style", "noscript", "template", "head", "title", "iframe", "object", "embed", "svg", "math"],
   ],
-  [C.noise, ["canvas", "audio", "video", "select", "textarea", "button", "input", "link", "meta", "base", "map", "nav"]],
+  [
+    C.noise,
+    [
+      "canvas",
+      "audio",
+      "video",
+      "select",
+      "textarea",
+      "button",
+      "input",
+      "link",
+      "meta",
+      "base",
+      "map",
+      "nav",
+    ],
+  ],
   [
     C.block,
     ["address", "article", "aside", "center", "details", "dialog", "div", "fieldset", "figcaption", "figure"],
@@ -52,10 +68,13 @@ const groups: [C, string[]][] = [
   [C.root, ["html", "body"]],
 ];
 
-export const CATEGORY = new Map<string, C>(groups.flatMap(([c, names]) => names.map((n) => [n, c] as [string, C])));
+export const CATEGORY = new Map<string, C>(
+  groups.flatMap(([c, names]) => names.map((n) => [n, c] as [string, C])),
+);
 
 /** Class names that mark a callout box (DocBook sidebars and admonitions, Sphinx, Bootstrap). */
-export const CALLOUT_CLASS = /(?:^|\s)(?:sidebar|note|tip|warning|caution|important|admonition|callout|alert|notice)(?:\s|$)/;
+export const CALLOUT_CLASS =
+  /(?:^|\s)(?:sidebar|note|tip|warning|caution|important|admonition|callout|alert|notice)(?:\s|$)/;
 
 /** Sphinx/MkDocs permalink markers ("¶") and similar decorations; hidden text. */
 const DECORATION_CLASS = /(?:^|\s)(?:headerlink|anchorjs-link|hidden|sr-only)(?:\s|$)/;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { htmlToBlocks } from "./html-to-blocks.ts";
-import { blockText, type Block } from "./types.ts";
+import { type Block, blockText } from "./types.ts";
 
-const texts = (blocks: Block[]) => blocks.map((b) => (b.kind === "heading" ? `#${b.level} ${b.text}` : blockText(b)));
+const texts = (blocks: Block[]) =>
+  blocks.map((b) => (b.kind === "heading" ? `#${b.level} ${b.text}` : blockText(b)));
 
 describe("htmlToBlocks", () => {
   it("turns headings, paragraphs, quotes and code into blocks in reading order", () => {
@@ -12,7 +13,12 @@ describe("htmlToBlocks", () => {
     code   kept</pre>`,
     );
     expect(blocks.map((b) => b.kind)).toEqual(["heading", "text", "quote", "code"]);
-    expect(texts(blocks)).toEqual(["#1 Title", "First paragraph spread over lines.", "Quoted.", "  indented\n    code   kept"]);
+    expect(texts(blocks)).toEqual([
+      "#1 Title",
+      "First paragraph spread over lines.",
+      "Quoted.",
+      "  indented\n    code   kept",
+    ]);
   });
 
   it("keeps list nesting and numbering, with the start attribute honoured", () => {
@@ -20,7 +26,9 @@ describe("htmlToBlocks", () => {
       `<ol start="3"><li>three<ul><li>sub a</li><li>sub b<ol><li>deep</li></ol></li></ul></li><li><p>four</p><p>more of four</p></li></ol>`,
     );
     expect(list?.kind).toBe("list");
-    expect(blockText(list as never)).toBe("3. three\n   - sub a\n   - sub b\n     1. deep\n4. four\n   more of four");
+    expect(blockText(list as never)).toBe(
+      "3. three\n   - sub a\n   - sub b\n     1. deep\n4. four\n   more of four",
+    );
   });
 
   it("renders definition lists as terms with indented definitions", () => {
@@ -43,7 +51,9 @@ describe("htmlToBlocks", () => {
   });
 
   it("treats a one-column layout table as page structure, so a heading in it starts a section", () => {
-    const blocks = htmlToBlocks("<table><tr><td><h2>Inside</h2><p>Text in the layout cell.</p></td></tr></table>");
+    const blocks = htmlToBlocks(
+      "<table><tr><td><h2>Inside</h2><p>Text in the layout cell.</p></td></tr></table>",
+    );
     expect(texts(blocks)).toEqual(["#2 Inside", "Text in the layout cell."]);
   });
 
@@ -57,17 +67,23 @@ describe("htmlToBlocks", () => {
   });
 
   it("removes template tags a CMS left unrendered but keeps the words around them", () => {
-    const blocks = htmlToBlocks(`<p>See {{ site.url }}/about {% include banner.html %}for more.</p>{% assign x = 1 %}`);
+    const blocks = htmlToBlocks(
+      `<p>See {{ site.url }}/about {% include banner.html %}for more.</p>{% assign x = 1 %}`,
+    );
     expect(texts(blocks)).toEqual(["See /about for more."]);
   });
 
   it("handles &nbsp;, single and repeated <br>, and empty paragraphs", () => {
-    const blocks = htmlToBlocks("<p>&nbsp;</p><p>a&nbsp;&nbsp;b<br>line two<br><br><br>next paragraph</p><p><br></p>");
+    const blocks = htmlToBlocks(
+      "<p>&nbsp;</p><p>a&nbsp;&nbsp;b<br>line two<br><br><br>next paragraph</p><p><br></p>",
+    );
     expect(texts(blocks)).toEqual(["a b\nline two", "next paragraph"]);
   });
 
   it("splits a body without any <p> at its blank lines", () => {
-    const blocks = htmlToBlocks("First paragraph,\nstill first.\n\nSecond paragraph.\n \n\nThird <b>bold</b> one.");
+    const blocks = htmlToBlocks(
+      "First paragraph,\nstill first.\n\nSecond paragraph.\n \n\nThird <b>bold</b> one.",
+    );
     expect(texts(blocks)).toEqual(["First paragraph, still first.", "Second paragraph.", "Third bold one."]);
   });
 
@@ -105,9 +121,18 @@ describe("htmlToBlocks", () => {
   });
 
   it("keeps link targets beside the text, never in it", () => {
-    const [p] = htmlToBlocks(`<p>Read <a href="/docs/x">the docs</a> and <a href="javascript:void(0)">this</a>.</p>`);
-    expect(p).toEqual({ kind: "text", text: "Read the docs and this.", links: [{ href: "/docs/x", text: "the docs" }] });
-    expect(htmlToBlocks(`<p><a href="/a">x</a></p>`, { keepLinks: false })[0]).toEqual({ kind: "text", text: "x" });
+    const [p] = htmlToBlocks(
+      `<p>Read <a href="/docs/x">the docs</a> and <a href="javascript:void(0)">this</a>.</p>`,
+    );
+    expect(p).toEqual({
+      kind: "text",
+      text: "Read the docs and this.",
+      links: [{ href: "/docs/x", text: "the docs" }],
+    });
+    expect(htmlToBlocks(`<p><a href="/a">x</a></p>`, { keepLinks: false })[0]).toEqual({
+      kind: "text",
+      text: "x",
+    });
   });
 
   it("marks a callout's label and a bold-only line as belonging with what follows", () => {
@@ -123,7 +148,9 @@ describe("htmlToBlocks", () => {
   });
 
   it("reads right-to-left and CJK text unchanged", () => {
-    const blocks = htmlToBlocks(`<p dir="rtl">مرحبا بالعالم. هذا نص.</p><p>日本語の文です。二つ目の文です。</p>`);
+    const blocks = htmlToBlocks(
+      `<p dir="rtl">مرحبا بالعالم. هذا نص.</p><p>日本語の文です。二つ目の文です。</p>`,
+    );
     expect(texts(blocks)).toEqual(["مرحبا بالعالم. هذا نص.", "日本語の文です。二つ目の文です。"]);
   });
 

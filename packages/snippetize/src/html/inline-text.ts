@@ -15,7 +15,7 @@ export const PARA = "\ufdd1";
 // of replacements (the cost of a global replace) small
 const SPACE_RUN = /[\t\n\f\r\u00a0][\t\n\f\r \u00a0]*| [\t\n\f\r \u00a0]+/g;
 const BLANK_LINE = /\r?\n[\t\f\r \u00a0]*\r?\n\s*/g;
-const TEMPLATE_TAG = /\{\{[^{}]{0,400}\}\}|\{%[^]{0,400}?%\}|\{#[^]{0,400}?#\}/g;
+const TEMPLATE_TAG = /\{\{[^{}]{0,400}\}\}|\{%[\s\S]{0,400}?%\}|\{#[\s\S]{0,400}?#\}/g;
 
 export function collapse(data: string): string {
   return data.replace(SPACE_RUN, " ");

@@ -1,4 +1,4 @@
-import type { ContentBlock, Link, TableBlock, Block } from "./types.ts";
+import type { Block, ContentBlock, Link, TableBlock } from "./types.ts";
 
 export interface Cell {
   blocks: Block[];
@@ -32,7 +32,8 @@ export function cellText(blocks: readonly Block[]): string {
   const parts: string[] = [];
   for (const b of blocks) {
     if (b.kind === "list") parts.push(b.items.join(" "));
-    else if (b.kind === "table") parts.push([...(b.caption ? [b.caption] : []), ...b.header, ...b.rows].join(" / "));
+    else if (b.kind === "table")
+      parts.push([...(b.caption ? [b.caption] : []), ...b.header, ...b.rows].join(" / "));
     else parts.push(b.text);
   }
   return parts.join(" ").replace(/\s+/g, " ").trim();
@@ -66,12 +67,20 @@ export function finishTable(t: TableFrame): ContentBlock[] | Block[] {
     while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
     if (cells.every((c) => c === "")) continue;
     const line = cells.join(" | ");
-    const isHeader = rows.length === 0 && header.length < 3 && t.rows[i]!.every((c) => c.header || cellText(c.blocks) === "");
+    const isHeader =
+      rows.length === 0 &&
+      header.length < 3 &&
+      t.rows[i]!.every((c) => c.header || cellText(c.blocks) === "");
     (isHeader ? header : rows).push(line);
-    for (const c of t.rows[i]!) for (const b of c.blocks) if (b.kind !== "heading" && b.links) links.push(...b.links);
+    for (const c of t.rows[i]!)
+      for (const b of c.blocks) if (b.kind !== "heading" && b.links) links.push(...b.links);
   }
   if (rows.length === 0 && header.length === 0) return t.caption ? [{ kind: "text", text: t.caption }] : [];
-  const block: TableBlock = { kind: "table", header: rows.length === 0 ? [] : header, rows: rows.length === 0 ? header : rows };
+  const block: TableBlock = {
+    kind: "table",
+    header: rows.length === 0 ? [] : header,
+    rows: rows.length === 0 ? header : rows,
+  };
   if (t.caption) block.caption = t.caption;
   if (links.length > 0) block.links = links;
   return [block];

@@ -2,11 +2,12 @@ import { describe, expect, it } from "vitest";
 import { htmlToBlocks } from "../html/html-to-blocks.ts";
 import type { ContentBlock } from "../html/types.ts";
 import { estimateTokens } from "../text/measure.ts";
+import { type Chunk, type PackOptions, packSection } from "./pack-section.ts";
 import { buildSections } from "./sections.ts";
-import { type Chunk, packSection, type PackOptions } from "./pack-section.ts";
 
 /** The blocks of a one-section page, lead-ins glued as the section builder does. */
-const content = (html: string): ContentBlock[] => buildSections([{ type: "blocks", blocks: htmlToBlocks(html) }], ["*"])[0]?.blocks ?? [];
+const content = (html: string): ContentBlock[] =>
+  buildSections([{ type: "blocks", blocks: htmlToBlocks(html) }], ["*"])[0]?.blocks ?? [];
 const options = (o: Partial<PackOptions> = {}): PackOptions => ({
   lang: "en",
   limits: { maxChars: 400, maxTokens: 100 },
@@ -15,12 +16,20 @@ const options = (o: Partial<PackOptions> = {}): PackOptions => ({
   ...o,
 });
 const withinLimits = (chunks: Chunk[], o: PackOptions) =>
-  chunks.every((c) => c.text.length <= o.limits.maxChars && estimateTokens(c.text) <= o.limits.maxTokens && c.tokens <= o.limits.maxTokens);
+  chunks.every(
+    (c) =>
+      c.text.length <= o.limits.maxChars &&
+      estimateTokens(c.text) <= o.limits.maxTokens &&
+      c.tokens <= o.limits.maxTokens,
+  );
 const sentence = (i: number) => `Sentence number ${i} says something useful about the topic.`;
 
 describe("packSection", () => {
   it("packs paragraphs up to the limit and cuts long ones at sentence ends", () => {
-    const html = Array.from({ length: 6 }, (_, p) => `<p>${Array.from({ length: 5 }, (_, i) => sentence(p * 5 + i)).join(" ")}</p>`).join("");
+    const html = Array.from(
+      { length: 6 },
+      (_, p) => `<p>${Array.from({ length: 5 }, (_, i) => sentence(p * 5 + i)).join(" ")}</p>`,
+    ).join("");
     const o = options();
     const chunks = packSection(content(html), o);
     expect(chunks.length).toBeGreaterThan(3);
@@ -28,7 +37,16 @@ describe("packSection", () => {
     expect(chunks.every((c) => /\.$/.test(c.text) && c.cleanEnd)).toBe(true);
     expect(chunks.slice(0, -1).every((c) => c.tokens >= o.minTokens)).toBe(true);
     // nothing lost, nothing doubled
-    expect(chunks.map((c) => c.text).join(" ").replace(/\s+/g, " ")).toBe(content(html).map((b) => (b as { text: string }).text).join(" "));
+    expect(
+      chunks
+        .map((c) => c.text)
+        .join(" ")
+        .replace(/\s+/g, " "),
+    ).toBe(
+      content(html)
+        .map((b) => (b as { text: string }).text)
+        .join(" "),
+    );
   });
 
   it("balances a section a little over the limit into two halves instead of a full one and a crumb", () => {
@@ -39,7 +57,10 @@ describe("packSection", () => {
   });
 
   it("cuts a big table by rows and repeats the header rows at the top of every part", () => {
-    const rows = Array.from({ length: 40 }, (_, i) => `<tr><td>pkg-${i}</td><td>description of package ${i}</td></tr>`).join("");
+    const rows = Array.from(
+      { length: 40 },
+      (_, i) => `<tr><td>pkg-${i}</td><td>description of package ${i}</td></tr>`,
+    ).join("");
     const html = `<table><caption>Packages</caption><thead><tr><th>name</th><th>description</th></tr></thead><tbody>${rows}</tbody></table>`;
     const o = options();
     const chunks = packSection(content(html), o);
@@ -54,7 +75,9 @@ describe("packSection", () => {
   });
 
   it("keeps a list with its lead-in sentence, repeated over every part of a long list", () => {
-    const items = Array.from({ length: 30 }, (_, i) => `<li>item ${i} with a few words of text</li>`).join("");
+    const items = Array.from({ length: 30 }, (_, i) => `<li>item ${i} with a few words of text</li>`).join(
+      "",
+    );
     const html = `<p>Some context first. Install these packages:</p><ul>${items}</ul>`;
     const o = options();
     const chunks = packSection(content(html), o);
@@ -82,7 +105,10 @@ describe("packSection", () => {
   });
 
   it("cuts Japanese without spaces at its full stops", () => {
-    const text = Array.from({ length: 40 }, (_, i) => `これは${i}番目の文で、スペースのない日本語の文章です。`).join("");
+    const text = Array.from(
+      { length: 40 },
+      (_, i) => `これは${i}番目の文で、スペースのない日本語の文章です。`,
+    ).join("");
     const o = options({ lang: "ja" });
     const chunks = packSection(content(`<p>${text}</p>`), o);
     expect(chunks.length).toBeGreaterThan(3);

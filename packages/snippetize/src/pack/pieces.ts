@@ -51,7 +51,14 @@ export function blockPiece(block: ContentBlock, ctx: PieceContext): Piece {
   };
 }
 
-function make(text: string, from: Piece, grain: Grain, join: string, header?: string, cleanEnd = true): Piece {
+function make(
+  text: string,
+  from: Piece,
+  grain: Grain,
+  join: string,
+  header?: string,
+  cleanEnd = true,
+): Piece {
   const p: Piece = { text, size: sizeOf(text), kind: from.kind, grain, join, links: from.links, cleanEnd };
   if (header) {
     p.header = header;
@@ -61,7 +68,15 @@ function make(text: string, from: Piece, grain: Grain, join: string, header?: st
 }
 
 function splitBlock(block: ContentBlock, ctx: PieceContext): Piece[] {
-  const parent: Piece = { text: "", size: NO_SIZE, kind: block.kind, grain: Grain.block, join: "\n\n", links: block.links, cleanEnd: true };
+  const parent: Piece = {
+    text: "",
+    size: NO_SIZE,
+    kind: block.kind,
+    grain: Grain.block,
+    join: "\n\n",
+    links: block.links,
+    cleanEnd: true,
+  };
   const out: Piece[] = [];
   let header: string | undefined;
   if (block.lead) {
@@ -107,18 +122,34 @@ function leadInSentence(lead: string, ctx: PieceContext): string | undefined {
   return capHeader((s[s.length - 1] ?? "").trim(), ctx);
 }
 
-function textPiece(text: string, parent: Piece, grain: Grain, join: string, header: string | undefined, ctx: PieceContext): Piece {
+function textPiece(
+  text: string,
+  parent: Piece,
+  grain: Grain,
+  join: string,
+  header: string | undefined,
+  ctx: PieceContext,
+): Piece {
   const p = make(text, parent, grain, join, header);
   p.split = () => sentencePieces(text, p, join, header, ctx);
   return p;
 }
 
 /** A list item or table row: split at its lines, then sentences. */
-function linesPiece(text: string, parent: Piece, grain: Grain, join: string, header: string | undefined, ctx: PieceContext): Piece {
+function linesPiece(
+  text: string,
+  parent: Piece,
+  grain: Grain,
+  join: string,
+  header: string | undefined,
+  ctx: PieceContext,
+): Piece {
   const p = make(text, parent, grain, join, header);
   if (text.includes("\n")) {
     p.split = () =>
-      lines(text).map((l, i) => textPiece(l.replace(/\n$/, ""), p, Grain.line, i === 0 ? join : "\n", header, ctx));
+      lines(text).map((l, i) =>
+        textPiece(l.replace(/\n$/, ""), p, Grain.line, i === 0 ? join : "\n", header, ctx),
+      );
   } else p.split = () => sentencePieces(text, p, join, header, ctx);
   return p;
 }
@@ -130,7 +161,13 @@ function codeLine(text: string, parent: Piece, join: string, ctx: PieceContext):
   return p;
 }
 
-function sentencePieces(text: string, parent: Piece, join: string, header: string | undefined, ctx: PieceContext): Piece[] {
+function sentencePieces(
+  text: string,
+  parent: Piece,
+  join: string,
+  header: string | undefined,
+  ctx: PieceContext,
+): Piece[] {
   const parts = sentences(text, ctx.lang);
   if (parts.length <= 1) return wordPieces(text, parent, join, header, ctx);
   return parts.map((s, i) => {
@@ -140,20 +177,41 @@ function sentencePieces(text: string, parent: Piece, join: string, header: strin
   });
 }
 
-function wordPieces(text: string, parent: Piece, join: string, header: string | undefined, ctx: PieceContext): Piece[] {
+function wordPieces(
+  text: string,
+  parent: Piece,
+  join: string,
+  header: string | undefined,
+  ctx: PieceContext,
+): Piece[] {
   const parts = words(text);
   if (parts.length <= 1) return graphemePieces(text, parent, join, header, ctx);
   return parts.map((w, i) => {
-    const p = make(w, parent, Grain.word, i === 0 ? join : "", header, i === parts.length - 1 && parent.cleanEnd);
+    const p = make(
+      w,
+      parent,
+      Grain.word,
+      i === 0 ? join : "",
+      header,
+      i === parts.length - 1 && parent.cleanEnd,
+    );
     p.split = () => graphemePieces(w, p, p.join, header, ctx);
     return p;
   });
 }
 
 /** The last resort: pieces that fit alone (with the header in front), cut between graphemes. */
-function graphemePieces(text: string, parent: Piece, join: string, header: string | undefined, ctx: PieceContext): Piece[] {
+function graphemePieces(
+  text: string,
+  parent: Piece,
+  join: string,
+  header: string | undefined,
+  ctx: PieceContext,
+): Piece[] {
   const h = header ? sizeOf(`${header}\n`) : NO_SIZE;
   const room = { maxChars: ctx.limits.maxChars - h.chars, maxTokens: ctx.limits.maxTokens - h.tokens };
   const parts = fits(sizeOf(text), room) ? [text] : cutGraphemes(text, ctx.lang, room);
-  return parts.map((g, i) => make(g, parent, Grain.grapheme, i === 0 ? join : "", header, i === parts.length - 1 && parent.cleanEnd));
+  return parts.map((g, i) =>
+    make(g, parent, Grain.grapheme, i === 0 ? join : "", header, i === parts.length - 1 && parent.cleanEnd),
+  );
 }

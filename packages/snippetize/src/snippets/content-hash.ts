@@ -14,8 +14,14 @@ export const ALGORITHM_VERSION = "lumasnip.snippetize.v1";
  * texts, so each snippet enters as its id plus the fields the id does not cover; `ordinal`,
  * `prevId`/`nextId` follow from the order, `tokens` from the text, the rest from the set fields.
  */
-export function contentHash(set: Omit<SnippetSet, "contentHash" | "producedAt">, settings: SnippetizeSettings): string {
+export function contentHash(
+  set: Omit<SnippetSet, "contentHash" | "producedAt">,
+  settings: SnippetizeSettings,
+): string {
   const { languages, ...fields } = set;
-  const view = languages.map((l) => [l.lang, l.snippets.map((s) => [s.id, s.url, s.kind, s.audience, s.title, s.links ?? null])]);
+  const view = languages.map((l) => [
+    l.lang,
+    l.snippets.map((s) => [s.id, s.url, s.kind, s.audience, s.title, s.links ?? null]),
+  ]);
   return sha256Base32(JSON.stringify([ALGORITHM_VERSION, settings, fields, view]));
 }

@@ -30,7 +30,9 @@ export function htmlContent(html: string, o: HtmlContentOptions): Pick<ContentUp
     version: 0,
     audience: [EVERYONE],
     tags: [],
-    template: { components: [{ type: "widget", widgetType: "html", properties: { content: { [lang]: html } } }] },
+    template: {
+      components: [{ type: "widget", widgetType: "html", properties: { content: { [lang]: html } } }],
+    },
   };
   return { key: contentKey(o.sourceId ?? "local", o.contentId), content };
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { type NormalizedContent, snippetId, SnippetSetSchema } from "@lumasnip/schema";
+import { type NormalizedContent, SnippetSetSchema, snippetId } from "@lumasnip/schema";
 import { describe, expect, it } from "vitest";
 import { createSnippetizer } from "../snippetizer.ts";
 import { snippetIdSync } from "./hash.ts";
@@ -24,7 +24,10 @@ function content(template: unknown, over: Partial<NormalizedContent> = {}): Norm
     publicationDate: "2026-01-10T09:00:00.000Z",
     version: 7,
     audience: ["g-all"],
-    tags: [{ id: "metadata:123", labels: { en: "HR" } }, { id: "type:news", labels: {} }],
+    tags: [
+      { id: "metadata:123", labels: { en: "HR" } },
+      { id: "type:news", labels: {} },
+    ],
     template,
     ...over,
   };
@@ -35,12 +38,20 @@ const html = (h: string | Record<string, string>, extra: Record<string, unknown>
   properties: { content: typeof h === "string" ? { en: h } : h },
   ...extra,
 });
-const page = (...widgets: unknown[]) => ({ components: [{ type: "row", cells: [{ type: "cell", components: widgets }] }] });
+const page = (...widgets: unknown[]) => ({
+  components: [{ type: "row", cells: [{ type: "cell", components: widgets }] }],
+});
 const run = (c: NormalizedContent, s = sn) => s.snippetize({ key: "acme:42", content: c }, AT);
 
 describe("buildSnippetSet", () => {
   it("produces a set that satisfies the contract, every field filled", async () => {
-    const set = await run(content(page(html(`<h2 id="ask">How to ask</h2><p>Open the form. <a href="/forms/leave">Leave form</a>.</p>`))));
+    const set = await run(
+      content(
+        page(
+          html(`<h2 id="ask">How to ask</h2><p>Open the form. <a href="/forms/leave">Leave form</a>.</p>`),
+        ),
+      ),
+    );
     expect(() => SnippetSetSchema.parse(set)).not.toThrow();
     expect(set).toMatchObject({
       kind: "snippets.upserted",
@@ -79,13 +90,24 @@ describe("buildSnippetSet", () => {
   });
 
   it("reads the real LumApps reference content (content_1.json)", async () => {
-    const ref = JSON.parse(readFileSync(new URL("../../../../../shared/lumapps/reference/content_1.json", import.meta.url), "utf8"));
-    const set = await run(content(ref.template, { title: { en: "Page 1" }, url: { en: ref.canonicalUrl.en } }));
-    expect(set.languages.map((l) => l.snippets.map((s) => s.text))).toEqual([["This is Page 1.\n\nFoo bar!"]]);
+    const ref = JSON.parse(
+      readFileSync(
+        new URL("../../../../../shared/lumapps/reference/content_1.json", import.meta.url),
+        "utf8",
+      ),
+    );
+    const set = await run(
+      content(ref.template, { title: { en: "Page 1" }, url: { en: ref.canonicalUrl.en } }),
+    );
+    expect(set.languages.map((l) => l.snippets.map((s) => s.text))).toEqual([
+      ["This is Page 1.\n\nFoo bar!"],
+    ]);
   });
 
   it("links prev and next in reading order across sections", async () => {
-    const set = await run(content(page(html("<h2>A</h2><p>one</p><h2>B</h2><p>two</p>"), html("<p>three</p>"))));
+    const set = await run(
+      content(page(html("<h2>A</h2><p>one</p><h2>B</h2><p>two</p>"), html("<p>three</p>"))),
+    );
     const s = set.languages[0]!.snippets;
     expect(s.map((x) => [x.ordinal, x.text, x.headingPath])).toEqual([
       [0, "one", ["A"]],
@@ -101,7 +123,9 @@ describe("buildSnippetSet", () => {
         page(
           html("<p>for everyone in the content</p>"),
           html("<p>only for managers</p>", { feedKeys: ["g-managers", "g-all"] }),
-          html("<p>props say hr</p>", { properties: { content: { en: "<p>props say hr</p>" }, feedKeys: ["g-hr"] } }),
+          html("<p>props say hr</p>", {
+            properties: { content: { en: "<p>props say hr</p>" }, feedKeys: ["g-hr"] },
+          }),
           html("<p>broken permissions</p>", { feedKeys: "g-all" }),
         ),
         { audience: ["g-all", "g-managers"] },
@@ -120,9 +144,15 @@ describe("buildSnippetSet", () => {
       type: "widget",
       widgetType: "accordion",
       title: { en: "FAQ" },
-      properties: { items: [{ title: { en: "Can I carry days over?" }, content: { en: "<p>Up to five.</p>" } }] },
+      properties: {
+        items: [{ title: { en: "Can I carry days over?" }, content: { en: "<p>Up to five.</p>" } }],
+      },
     };
-    const list = { type: "widget", widgetType: "content-list", properties: { content: { en: "<p>must not appear</p>" } } };
+    const list = {
+      type: "widget",
+      widgetType: "content-list",
+      properties: { content: { en: "<p>must not appear</p>" } },
+    };
     const set = await run(content(page(accordion, list, html("<p>after</p>"))));
     expect(set.languages[0]!.snippets.map((s) => [s.headingPath, s.text])).toEqual([
       [["FAQ", "Can I carry days over?"], "Up to five."],
@@ -131,12 +161,23 @@ describe("buildSnippetSet", () => {
   });
 
   it("reads intro and rich-text widgets", async () => {
-    const intro = { type: "widget", widgetType: "intro", properties: { content: { en: "A plain intro < with a bracket." } } };
+    const intro = {
+      type: "widget",
+      widgetType: "intro",
+      properties: { content: { en: "A plain intro < with a bracket." } },
+    };
     const rich = {
       type: "widget",
       widgetType: "rich-text",
       properties: {
-        richText: { en: { children: [{ type: "heading-two", children: [{ text: "Rules" }] }, { type: "paragraph", children: [{ text: "Be " }, { text: "kind", bold: true }, { text: "." }] }] } },
+        richText: {
+          en: {
+            children: [
+              { type: "heading-two", children: [{ text: "Rules" }] },
+              { type: "paragraph", children: [{ text: "Be " }, { text: "kind", bold: true }, { text: "." }] },
+            ],
+          },
+        },
       },
     };
     const set = await run(content(page(intro, rich)));
@@ -148,18 +189,27 @@ describe("buildSnippetSet", () => {
 
   it("maps LumApps language codes and falls back per API.md when a widget lacks a language", async () => {
     const set = await run(
-      content(page(html({ jp: "<p>日本語です。</p>", en: "<p>English.</p>" }), html({ en: "<p>Only English.</p>" })), {
-        languages: ["en", "ja", "fr"],
-        title: { en: "T", ja: "題" },
-        url: { en: "https://x.example/en", ja: "https://x.example/ja" },
-      }),
+      content(
+        page(
+          html({ jp: "<p>日本語です。</p>", en: "<p>English.</p>" }),
+          html({ en: "<p>Only English.</p>" }),
+        ),
+        {
+          languages: ["en", "ja", "fr"],
+          title: { en: "T", ja: "題" },
+          url: { en: "https://x.example/en", ja: "https://x.example/ja" },
+        },
+      ),
     );
     expect(set.languages.map((l) => [l.lang, l.snippets.map((s) => [s.text, s.title, s.url])])).toEqual([
       ["en", [["English.\n\nOnly English.", "T", "https://x.example/en"]]],
       ["ja", [["日本語です。\n\nOnly English.", "題", "https://x.example/ja"]]],
       ["fr", [["English.\n\nOnly English.", "T", "https://x.example/en"]]],
     ]);
-    const only = await run(content(page(html("<p>x</p>")), { languages: ["en", "fr"] }), createSnippetizer({ languages: ["fr"] }));
+    const only = await run(
+      content(page(html("<p>x</p>")), { languages: ["en", "fr"] }),
+      createSnippetizer({ languages: ["fr"] }),
+    );
     expect(only.languages.map((l) => l.lang)).toEqual(["fr"]);
   });
 
@@ -192,7 +242,10 @@ describe("buildSnippetSet", () => {
 
   it("gives identical passages in one section distinct ids, and the same passage elsewhere another id", async () => {
     const p = "<p>The very same passage of about twenty-five tokens, repeated word for word below.</p>";
-    const set = await run(content(page(html(`<h2>A</h2>${p}${p}<h2>B</h2>${p}`))), createSnippetizer({ minTokens: 0, maxTokens: 32, maxChars: 128 }));
+    const set = await run(
+      content(page(html(`<h2>A</h2>${p}${p}<h2>B</h2>${p}`))),
+      createSnippetizer({ minTokens: 0, maxTokens: 32, maxChars: 128 }),
+    );
     const s = set.languages[0]!.snippets;
     expect(s.map((x) => x.headingPath[0])).toEqual(["A", "A", "B"]);
     expect(new Set(s.map((x) => x.text)).size).toBe(1);
@@ -209,7 +262,14 @@ describe("buildSnippetSet", () => {
   });
 
   it("computes ids exactly as the contracts' async snippetId does", async () => {
-    const input = { sourceId: "acme", contentId: "42", lang: "ja", headingPath: ["見出し", "x"], text: "本文 😀", occurrence: 2 };
+    const input = {
+      sourceId: "acme",
+      contentId: "42",
+      lang: "ja",
+      headingPath: ["見出し", "x"],
+      text: "本文 😀",
+      occurrence: 2,
+    };
     expect(snippetIdSync(input)).toBe(await snippetId(input));
   });
 

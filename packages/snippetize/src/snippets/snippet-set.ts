@@ -42,7 +42,11 @@ function pick(map: LangMap, lang: string, siteDefault: string | undefined): stri
 }
 
 /** The sections of one language: the template's body, or the excerpt when the body has no text. */
-export function sectionsFor(content: NormalizedContent, lang: string, settings: SnippetizeSettings): Section[] {
+export function sectionsFor(
+  content: NormalizedContent,
+  lang: string,
+  settings: SnippetizeSettings,
+): Section[] {
   const choice = { lang, siteDefault: content.site.defaultLang };
   const events = extractBody(content.template, {
     ...choice,
@@ -81,7 +85,12 @@ export async function buildSnippetSet(
     const title = toWellFormed(pick(content.title, lang, siteDefault) ?? "");
     const drafts: DraftSnippet[] = [];
     for (const section of sectionsFor(content, lang, settings)) {
-      const chunks = packSection(section.blocks, { lang, limits, minTokens: settings.minTokens, overlapTokens: settings.overlapTokens });
+      const chunks = packSection(section.blocks, {
+        lang,
+        limits,
+        minTokens: settings.minTokens,
+        overlapTokens: settings.overlapTokens,
+      });
       for (const chunk of chunks) drafts.push({ section, chunk });
     }
     if (drafts.length === 0) continue;

@@ -16,7 +16,8 @@ export function tokenWeight(text: string): number {
     const c = text.charCodeAt(i);
     if (c < 0x80) ascii++;
     else if (isWide(c)) wide++;
-    else if (c >= 0xdc00 && c <= 0xdfff) continue; // low half of a pair: counted with its high half
+    else if (c >= 0xdc00 && c <= 0xdfff)
+      continue; // low half of a pair: counted with its high half
     else other++;
   }
   return ascii * 0.25 + wide + other * 0.4;

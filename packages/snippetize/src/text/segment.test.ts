@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { estimateTokens, sizeOf } from "./measure.ts";
 import { cutGraphemes, sentences, words } from "./segment.ts";
 
-const graphemes = (s: string) => [...new Intl.Segmenter("en", { granularity: "grapheme" }).segment(s)].map((g) => g.segment);
+const graphemes = (s: string) =>
+  [...new Intl.Segmenter("en", { granularity: "grapheme" }).segment(s)].map((g) => g.segment);
 
 describe("sentences", () => {
   it("cuts Japanese and Chinese at their own full stops, with no spaces needed", () => {
@@ -40,9 +41,15 @@ describe("cutGraphemes", () => {
     // every cut falls on a grapheme boundary of the whole text
     const boundaries = new Set<number>();
     let at = 0;
-    for (const g of graphemes(text)) boundaries.add((at += g.length));
+    for (const g of graphemes(text)) {
+      at += g.length;
+      boundaries.add(at);
+    }
     let cut = 0;
-    for (const p of pieces.slice(0, -1)) expect(boundaries.has((cut += p.length))).toBe(true);
+    for (const p of pieces.slice(0, -1)) {
+      cut += p.length;
+      expect(boundaries.has(cut)).toBe(true);
+    }
   });
 
   it("keeps every piece within the limit unless a single grapheme is larger", () => {

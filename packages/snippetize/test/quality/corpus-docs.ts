@@ -27,9 +27,15 @@ export function readCorpus(dir: string): CorpusDoc[] {
   const cms = join(dir, "cms");
   if (existsSync(cms)) {
     for (const source of readdirSync(cms, { withFileTypes: true }).filter((d) => d.isDirectory())) {
-      for (const f of readdirSync(join(cms, source.name)).filter((n) => n.endsWith(".html")).sort()) {
+      for (const f of readdirSync(join(cms, source.name))
+        .filter((n) => n.endsWith(".html"))
+        .sort()) {
         const path = join(cms, source.name, f);
-        const meta = JSON.parse(readFileSync(path.replace(/\.html$/, ".json"), "utf8")) as { language?: string; title?: string; url?: string };
+        const meta = JSON.parse(readFileSync(path.replace(/\.html$/, ".json"), "utf8")) as {
+          language?: string;
+          title?: string;
+          url?: string;
+        };
         docs.push({
           group: `cms/${source.name}/${f.replace(/\.html$/, "")}`,
           source: source.name,

@@ -1,9 +1,9 @@
 import { RecursiveCharacterTextSplitter } from "@langchain/textsplitters";
+import type { SnippetSet } from "@lumasnip/schema";
 import { compile } from "html-to-text";
 import { Parser } from "htmlparser2";
 import { stripTemplateTags } from "../../src/html/inline-text.ts";
-import { blockText, createSnippetizer, htmlContent, sectionsFor, type Snippetizer } from "../../src/index.ts";
-import type { SnippetSet } from "@lumasnip/schema";
+import { blockText, createSnippetizer, htmlContent, type Snippetizer, sectionsFor } from "../../src/index.ts";
 import type { CorpusDoc } from "./corpus-docs.ts";
 import { endsWell, hasBrokenSurrogate, startsWell, wordCounts, wordsKept } from "./metrics.ts";
 
@@ -19,7 +19,10 @@ const renderReference = compile({
   selectors: [
     { selector: "img", format: "skip" },
     { selector: "a", options: { ignoreHref: true } },
-    ...["nav", "[role=navigation]", "noscript", "button", "select", "textarea"].map((selector) => ({ selector, format: "skip" })),
+    ...["nav", "[role=navigation]", "noscript", "button", "select", "textarea"].map((selector) => ({
+      selector,
+      format: "skip",
+    })),
     ...["dl", "dt", "dd"].map((selector) => ({ selector, format: "block" })),
     // every table as a data table: the default layout format runs cells together
     { selector: "table", format: "dataTable" },
@@ -85,7 +88,11 @@ export function createEvaluator(settings = {}) {
   return {
     snippetizer: sn,
     async evaluate(doc: CorpusDoc, index: number): Promise<DocResult> {
-      const event = htmlContent(doc.html, { contentId: `c${index}`, lang: doc.lang, url: doc.url ?? `https://docs.example/${index}` });
+      const event = htmlContent(doc.html, {
+        contentId: `c${index}`,
+        lang: doc.lang,
+        url: doc.url ?? `https://docs.example/${index}`,
+      });
       const set = await sn.snippetize(event, "2026-01-01T00:00:00.000Z");
       const snippets = set.languages.flatMap((l) => l.snippets);
       // the snippets' own source text: the blocks they were cut from, one per line
@@ -113,7 +120,10 @@ export function createEvaluator(settings = {}) {
       snippets.forEach((s, i) => {
         if (s.text.length > max.chars || s.tokens > max.tokens) overMax++;
         const next = snippets[i + 1];
-        const lastOfSection = !next || JSON.stringify(next.headingPath) !== JSON.stringify(s.headingPath) || next.audience.join() !== s.audience.join();
+        const lastOfSection =
+          !next ||
+          JSON.stringify(next.headingPath) !== JSON.stringify(s.headingPath) ||
+          next.audience.join() !== s.audience.join();
         if (!lastOfSection) {
           notLast++;
           if (s.tokens < sn.settings.minTokens) underMin++;
@@ -125,11 +135,15 @@ export function createEvaluator(settings = {}) {
         const last = s.headingPath[s.headingPath.length - 1];
         if (last !== undefined) {
           seenHeading = true;
-          if (!flatReference.includes(last.toLowerCase().replace(/\s+/g, " "))) headingProblems.push(`heading not in page: ${last}`);
-        } else if (seenHeading) headingProblems.push(`no heading path after a heading: ${s.text.slice(0, 60)}`);
+          if (!flatReference.includes(last.toLowerCase().replace(/\s+/g, " ")))
+            headingProblems.push(`heading not in page: ${last}`);
+        } else if (seenHeading)
+          headingProblems.push(`no heading path after a heading: ${s.text.slice(0, 60)}`);
       });
       const texts = snippets.map((s) => s.text);
-      const noise = hiddenLines(doc.html, reference).filter((line) => texts.some((t) => t.replace(/\s+/g, " ").includes(line)));
+      const noise = hiddenLines(doc.html, reference).filter((line) =>
+        texts.some((t) => t.replace(/\s+/g, " ").includes(line)),
+      );
       const tables = checkTableHeaders(event, doc.lang, sn, texts);
       const ids = snippets.map((s) => s.id);
       return {
@@ -166,7 +180,8 @@ function checkTableHeaders(
 ): { checked: number; missing: string[] } {
   const blocks = sectionsFor(event.content, lang, sn.settings).flatMap((s) => s.blocks);
   const lineCount = new Map<string, number>();
-  for (const b of blocks) for (const l of blockText(b).split("\n")) lineCount.set(l, (lineCount.get(l) ?? 0) + 1);
+  for (const b of blocks)
+    for (const l of blockText(b).split("\n")) lineCount.set(l, (lineCount.get(l) ?? 0) + 1);
   let checked = 0;
   const missing: string[] = [];
   for (const b of blocks) {
@@ -187,7 +202,9 @@ function checkTableHeaders(
 }
 
 /** LangChain's splitter on html-to-text's rendering: the baseline the design compares against. */
-export async function langchainBaseline(doc: CorpusDoc): Promise<{ chunks: number; endsWell: number; startsWell: number }> {
+export async function langchainBaseline(
+  doc: CorpusDoc,
+): Promise<{ chunks: number; endsWell: number; startsWell: number }> {
   const text = referenceText(doc.html);
   const splitter = new RecursiveCharacterTextSplitter({ chunkSize: 1000, chunkOverlap: 200 });
   const chunks = await splitter.splitText(text);

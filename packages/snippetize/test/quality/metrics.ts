@@ -15,7 +15,10 @@ export function wordCounts(text: string, into = new Map<string, number>()): Map<
 }
 
 /** Share of the reference's words (with multiplicity) found in the candidate. */
-export function wordsKept(reference: Map<string, number>, candidate: Map<string, number>): { kept: number; total: number } {
+export function wordsKept(
+  reference: Map<string, number>,
+  candidate: Map<string, number>,
+): { kept: number; total: number } {
   let kept = 0;
   let total = 0;
   for (const [w, n] of reference) {
@@ -41,7 +44,11 @@ export function endsWell(chunk: string, source: string): boolean {
   for (let i = at; i >= 0; i = source.indexOf(last, i + 1)) {
     const after = source.charCodeAt(i + last.length);
     if (Number.isNaN(after) || after === 10 || after === 13) return true;
-    if (/\s/.test(source[i + last.length]!) && /^[ \t]*(\n|$)/.test(source.slice(i + last.length, i + last.length + 40))) return true;
+    if (
+      /\s/.test(source[i + last.length]!) &&
+      /^[ \t]*(\n|$)/.test(source.slice(i + last.length, i + last.length + 40))
+    )
+      return true;
   }
   return false;
 }
