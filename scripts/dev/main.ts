@@ -198,7 +198,7 @@ async function main(): Promise<void> {
     ),
   );
 
-  printWelcome(edgeUrl, secrets.readKey);
+  printWelcome(edgeUrl, secrets.readKey, await firstExample(edgeUrl, secrets.readKey));
   const gcTimer = setInterval(() => void runGc(edgeUrl, secrets.publisherKey!).catch(() => {}), 60_000);
   gcTimer.unref();
   startStatus({ ports, tty, say });
@@ -243,7 +243,37 @@ function writeSimFetcherConfig(simPort: number, info: SimInfo): string {
   return file;
 }
 
-function printWelcome(edgeUrl: string, readKey: string): void {
+interface Example {
+  key: string;
+  lang: string;
+  snippetId: string;
+  tag: string;
+}
+
+/** Waits (up to 2 minutes) for the first published content, so the curl lines use real ids. */
+async function firstExample(edgeUrl: string, readKey: string): Promise<Example | undefined> {
+  const get = async (path: string) => {
+    const res = await fetch(`${edgeUrl}${path}`, { headers: { authorization: `Bearer ${readKey}` } });
+    return res.ok ? ((await res.json()) as Record<string, unknown>) : undefined;
+  };
+  const deadline = Date.now() + 120_000;
+  say("waiting for the first contents to reach the edge...");
+  while (Date.now() < deadline && !stopping) {
+    for (const tag of ["type:news", "type:page"]) {
+      const list = await get(`/v1/tags/${tag}/contents?limit=1`).catch(() => undefined);
+      const key = (list?.items as { key: string }[] | undefined)?.[0]?.key;
+      if (!key) continue;
+      const manifest = await get(`/v1/contents/${key}`).catch(() => undefined);
+      const langs = manifest?.languages as { lang: string; snippetIds: string[] }[] | undefined;
+      const first = langs?.find((l) => l.snippetIds.length > 0);
+      if (first) return { key, lang: first.lang, snippetId: first.snippetIds[0]!, tag };
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  return undefined;
+}
+
+function printWelcome(edgeUrl: string, readKey: string, ex: Example | undefined): void {
   const h = `-H "Authorization: Bearer ${readKey}"`;
   const lines = [
     "",
@@ -253,9 +283,9 @@ function printWelcome(edgeUrl: string, readKey: string): void {
     `  logs:      ${logDir}/`,
     "",
     "Try:",
-    `  curl -s ${h} "${edgeUrl}/v1/tags/type:news/contents?limit=5"`,
-    `  curl -s ${h} "${edgeUrl}/v1/contents/<contentKey from above>/snippets?lang=en"`,
-    `  curl -s ${h} "${edgeUrl}/v1/snippets/<snippet id from above>"`,
+    `  curl -s ${h} "${edgeUrl}/v1/contents/${ex?.key ?? "<content key>"}/snippets?lang=${ex?.lang ?? "en"}"`,
+    `  curl -s ${h} "${edgeUrl}/v1/snippets/${ex?.snippetId ?? "<snippet id>"}"`,
+    `  curl -s ${h} "${edgeUrl}/v1/tags/${ex?.tag ?? "type:news"}/contents?limit=5"`,
     "",
     "Ctrl-C stops everything; running it again resumes from the saved state.",
     "",
