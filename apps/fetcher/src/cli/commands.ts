@@ -87,6 +87,8 @@ async function runAll(config: FetcherConfig, deps: ProcessDeps, io: CliIo): Prom
       // unhealthy only when an active source has not completed a good cycle for a long while
       const failing = config.sources.filter((s) => {
         const h = health.get(s.sourceId);
+        if (h?.role === "failing")
+          return Date.now() - (Date.parse(h.failingSince ?? "") || started) > staleAfterMs(s);
         if (h?.role !== "active") return false;
         const last = Date.parse(h.lastSuccessAt ?? "") || started;
         return Date.now() - last > staleAfterMs(s);

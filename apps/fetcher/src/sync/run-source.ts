@@ -5,7 +5,9 @@ import type { ProcessDeps } from "./deps.ts";
 import { openSource } from "./open-source.ts";
 
 export interface SourceHealth {
-  role: "waiting" | "active" | "stopped";
+  /** waiting: for the lock; failing: cannot start (LumApps or Kafka refuses), retried with backoff */
+  role: "waiting" | "failing" | "active" | "stopped";
+  failingSince?: string;
   lastCycleAt?: string;
   lastSuccessAt?: string;
   lastError?: string;
@@ -31,14 +33,20 @@ export async function runSource(
       open = await openSource(deps, config, { signal });
     } catch (error) {
       logger.error({ err: error, retryInMs: backoff }, "cannot start the source");
-      health.set(id, { ...health.get(id), role: "waiting", lastError: (error as Error).message });
+      const before = health.get(id);
+      health.set(id, {
+        ...before,
+        role: "failing",
+        failingSince: before?.failingSince ?? new Date().toISOString(),
+        lastError: (error as Error).message,
+      });
       await sleep(backoff, signal);
       backoff = Math.min(backoff * 2, 60_000);
       continue;
     }
     if (!open) break;
     const { ctx } = open;
-    health.set(id, { ...health.get(id), role: "active" });
+    health.set(id, { ...health.get(id), role: "active", failingSince: undefined });
     try {
       while (!ctx.signal.aborted) {
         const started = ctx.now();
