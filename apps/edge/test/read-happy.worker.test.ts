@@ -134,7 +134,7 @@ describe("the read API for a key that may read everything", () => {
       const first = await call(path, { key: reader });
       expect(first.status, path).toBe(200);
       const etag = first.headers.get("etag");
-      expect(etag, path).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+      expect(etag, path).toMatch(/^"[0-9a-z]+(-[0-9a-z]+){4}"$/);
       expect(first.headers.get("cache-control")).toBe("private, no-cache");
       expect(first.headers.get("vary")).toContain("Authorization");
       const again = await call(path, { key: reader, headers: { "if-none-match": `W/"nope", ${etag}` } });
@@ -145,6 +145,16 @@ describe("the read API for a key that may read everything", () => {
       expect(again.headers.get("vary")).toContain("Authorization");
       const changed = await call(path, { key: reader, headers: { "if-none-match": '"other"' } });
       expect(changed.status, path).toBe(200);
+    }
+    const snippets = await call(`/v1/contents/${page.key}/snippets`, { key: reader });
+    expect(snippets.headers.get("vary")).toBe("Authorization, x-lumasnip-audiences, Accept-Language");
+    for (const res of [
+      await call("/v1/contents/acme:404404", { key: reader }),
+      await call("/v1/contents/acme:1"),
+    ]) {
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.headers.get("cache-control")).toBe("private, no-cache");
+      expect(res.headers.get("vary")).toContain("Authorization");
     }
   });
 

@@ -22,10 +22,9 @@ export function requestContext(): MiddlewareHandler<AppEnv> {
  */
 export function privateCache(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    // set before the handler: every answer built from here on (304s and errors too) carries them
+    c.header("cache-control", "private, no-cache");
+    c.header("vary", `Authorization, ${AUDIENCE_HEADER}`);
     await next();
-    c.res.headers.set("cache-control", "private, no-cache");
-    const vary = c.res.headers.get("vary");
-    const base = `Authorization, ${AUDIENCE_HEADER}`;
-    c.res.headers.set("vary", vary ? `${base}, ${vary}` : base);
   };
 }

@@ -51,7 +51,7 @@ export function contentRoutes() {
       if (s && canSee(reader, s.audience)) snippets.push(s);
     }
     const order = snippets.map((s) => s.id);
-    c.header("vary", "Accept-Language");
+    c.header("vary", "Accept-Language", { append: true });
     return jsonWithEtag(
       c,
       {
