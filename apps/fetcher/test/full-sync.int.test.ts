@@ -59,6 +59,25 @@ describe("a full sync of the demo seed", () => {
       true,
     );
   });
+
+  it("lists everything again on sync --full, emitting only what changed", async () => {
+    const [page] = h.visible().filter((c) => c.type === "page");
+    h.sim.control.edit(page!.id, { paragraph: "Edited before a full sync." });
+    h.sim.control.resetCounters();
+    await h.fresh();
+    expect((await h.cli(["sync", "--full"])).code).toBe(0);
+    const events = await h.fresh();
+    expect(events.map((e) => [e.kind, e.key])).toEqual([["content.upserted", `sim:${page!.id}`]]);
+    // every scope listed from its first page again
+    const scopes = Object.keys(JSON.parse((await h.cli(["state", "show"])).out).scopes).length;
+    expect(h.sim.control.counters().requests["content/list"]).toBeGreaterThanOrEqual(scopes);
+  });
+
+  it("runs check through the same CLI", async () => {
+    const { code, out } = await h.cli(["check"]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/sim/);
+  });
 });
 
 const corpus = corpusDir();
