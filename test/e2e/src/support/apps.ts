@@ -25,8 +25,8 @@ export interface App {
   /** exits the app had on its own (crashes) and that were followed by a restart */
   readonly restarts: number;
   readonly running: boolean;
-  /** starts the process and waits until /healthz answers 200 */
-  start(options?: { readyTimeoutMs?: number }): Promise<void>;
+  /** starts the process and waits until /healthz answers 200; `env` is added to the spec's from now on */
+  start(options?: { readyTimeoutMs?: number; env?: Record<string, string> }): Promise<void>;
   /** SIGTERM and wait for the drain (SIGKILL after `graceMs`) */
   stop(graceMs?: number): Promise<void>;
   /** SIGKILL the whole process group: no drain, no commit, no goodbye */
@@ -47,6 +47,7 @@ export function createApp(spec: AppSpec, logDir: string): App {
   let exited: Promise<void> = Promise.resolve();
   let restarts = 0;
   let wanted = false;
+  let env = { ...spec.env };
 
   const note = (line: string) =>
     log.write(`${JSON.stringify({ e2e: line, at: new Date().toISOString() })}\n`);
@@ -54,7 +55,7 @@ export function createApp(spec: AppSpec, logDir: string): App {
   function spawnOnce(): void {
     const proc = spawn(process.execPath, [spec.script ?? "src/main.ts", ...spec.args], {
       cwd: join(repoRoot, spec.dir),
-      env: { ...process.env, ...spec.env },
+      env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });
@@ -106,8 +107,9 @@ export function createApp(spec: AppSpec, logDir: string): App {
     get running() {
       return child !== undefined;
     },
-    async start({ readyTimeoutMs = 90_000 } = {}) {
+    async start({ readyTimeoutMs = 90_000, env: extra } = {}) {
       if (child) throw new Error(`${spec.name} is already running`);
+      if (extra) env = { ...env, ...extra };
       wanted = true;
       note("starting");
       spawnOnce();

@@ -7,11 +7,19 @@ import type { Stack } from "./stack.ts";
  * Differences between the edge's KV and the simulator's visible content: a missing or extra
  * manifest, an old version, a wrong audience or language set, a snippet id listed twice or by
  * two contents, a listed snippet that is not stored and (with `exact`) a stored one no manifest lists.
+ * `exclude`: visible contents the edge must not hold (parked in the DLQ).
  */
-export async function differences(stack: Pick<Stack, "sim" | "edge">, options: { exact?: boolean } = {}) {
+export async function differences(
+  stack: Pick<Stack, "sim" | "edge">,
+  options: { exact?: boolean; exclude?: ReadonlySet<string> } = {},
+) {
   const { manifests, snippetIds } = await edgeContents(stack.edge);
   const problems: string[] = [];
-  const want = new Map(visibleContents(stack.sim).map((c) => [keyOf(c), c]));
+  const want = new Map(
+    visibleContents(stack.sim)
+      .filter((c) => !options.exclude?.has(keyOf(c)))
+      .map((c) => [keyOf(c), c]),
+  );
   for (const [key, c] of want) {
     const m = manifests.get(key);
     if (!m) {
@@ -60,7 +68,7 @@ export async function collectStale(edge: TestEdge): Promise<void> {
  */
 export async function converge(
   stack: Pick<Stack, "sim" | "edge">,
-  options: { exact?: boolean; timeoutMs?: number; what?: string } = {},
+  options: { exact?: boolean; exclude?: ReadonlySet<string>; timeoutMs?: number; what?: string } = {},
 ) {
   return eventually(
     async () => {

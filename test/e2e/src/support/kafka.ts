@@ -82,12 +82,18 @@ export async function readTopic(kafka: Kafka, topic: string, timeoutMs = 60_000)
   return out.sort((a, b) => a.partition - b.partition || Number(a.offset) - Number(b.offset));
 }
 
-/** Writes a message as is (an invalid event is the point of some tests). */
-export async function produceRaw(kafka: Kafka, topic: string, key: string, value: string): Promise<void> {
+/** Writes a message as is (an invalid event is the point of some tests); resolves where it landed. */
+export async function produceRaw(
+  kafka: Kafka,
+  topic: string,
+  key: string,
+  value: string,
+): Promise<{ partition: number; offset: string }> {
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
   try {
-    await producer.send({ topic, acks: -1, messages: [{ key, value }] });
+    const [meta] = await producer.send({ topic, acks: -1, messages: [{ key, value }] });
+    return { partition: meta!.partition, offset: meta!.baseOffset! };
   } finally {
     await producer.disconnect();
   }

@@ -20,6 +20,8 @@ export interface StackOptions {
   partitions?: number;
   /** apps started again when they exit on their own, as a supervisor would */
   supervised?: boolean;
+  /** extra environment of each app */
+  env?: Partial<Record<"fetcher" | "snippetizer" | "publisher", Record<string, string>>>;
 }
 
 export interface Stack {
@@ -135,7 +137,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       name: "fetcher",
       dir: "apps/fetcher",
       args: ["run", "--config", configFile],
-      env: { ...common, LUMAPPS_APPLICATION_SECRET: sim.app.secret },
+      env: { ...common, LUMAPPS_APPLICATION_SECRET: sim.app.secret, ...options.env?.fetcher },
       healthUrl: health(ports.fetcher),
       restartOnExit,
     },
@@ -150,6 +152,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         ...common,
         SNIPPETIZER_OPS_PORT: String(ports.snippetizer),
         SNIPPETIZER_GROUP_ID: groups.snippetizer,
+        ...options.env?.snippetizer,
       },
       healthUrl: health(ports.snippetizer),
       restartOnExit,
@@ -169,6 +172,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         PUBLISHER_GROUP_ID: groups.publisher,
         PUBLISHER_BACKOFF_INITIAL_MS: "100",
         PUBLISHER_OUTAGE_CHECK_MS: "500",
+        ...options.env?.publisher,
       },
       healthUrl: health(ports.publisher),
       restartOnExit,
