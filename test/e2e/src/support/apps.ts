@@ -8,9 +8,7 @@ export interface AppSpec {
   name: string;
   /** the app's folder under the repo, e.g. apps/fetcher */
   dir: string;
-  /** the entry point, relative to `dir` (default src/main.ts) */
-  script?: string;
-  /** arguments after the entry point */
+  /** arguments after `src/main.ts` */
   args: string[];
   env: Record<string, string>;
   /** the ops server's /healthz answers 200 when the app is up */
@@ -53,7 +51,7 @@ export function createApp(spec: AppSpec, logDir: string): App {
     log.write(`${JSON.stringify({ e2e: line, at: new Date().toISOString() })}\n`);
 
   function spawnOnce(): void {
-    const proc = spawn(process.execPath, [spec.script ?? "src/main.ts", ...spec.args], {
+    const proc = spawn(process.execPath, ["src/main.ts", ...spec.args], {
       cwd: join(repoRoot, spec.dir),
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
