@@ -1,4 +1,4 @@
-import { C, CALLOUT_CLASS, CATEGORY, isNoiseByAttributes } from "./elements.ts";
+import { C, CALLOUT_CLASS, CATEGORY } from "./elements.ts";
 import {
   BR,
   collapse,
@@ -73,10 +73,11 @@ export class BlockBuilder {
     this.topLevel = topLevel;
   }
 
-  open(name: string, attribs: Record<string, string>): void {
+  /** `noisy`: an attribute already marked the element hidden, decorative or navigation */
+  open(name: string, attribs: Record<string, string>, noisy = false): void {
     if (this.child) {
       this.child.depth++;
-      this.child.builder.open(name, attribs);
+      this.child.builder.open(name, attribs, noisy);
       return;
     }
     if (this.skip > 0) {
@@ -84,7 +85,7 @@ export class BlockBuilder {
       return;
     }
     const cat = CATEGORY.get(name) ?? C.inline;
-    if (cat === C.noise || isNoiseByAttributes(attribs)) {
+    if (cat === C.noise || noisy) {
       this.skip++;
       return;
     }

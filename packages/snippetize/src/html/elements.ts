@@ -80,25 +80,20 @@ export const CALLOUT_CLASS =
 const DECORATION_CLASS = /(?:^|\s)(?:headerlink|anchorjs-link|hidden|sr-only)(?:\s|$)/;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
-/** Hidden, decorative or navigation subtrees, judged by their attributes. */
-export function isNoiseByAttributes(attribs: Record<string, string>): boolean {
-  for (const k in attribs) {
-    switch (k) {
-      case "class":
-        if (DECORATION_CLASS.test(attribs.class!)) return true;
-        break;
-      case "style":
-        if (HIDDEN_STYLE.test(attribs.style!)) return true;
-        break;
-      case "hidden":
-        return true;
-      case "role":
-        if (attribs.role === "navigation") return true;
-        break;
-      case "aria-hidden":
-        if (attribs["aria-hidden"] === "true") return true;
-        break;
-    }
+/** Whether one attribute makes its element's subtree noise (hidden, decorative, navigation). */
+export function isNoiseAttribute(name: string, value: string): boolean {
+  switch (name) {
+    case "class":
+      return DECORATION_CLASS.test(value);
+    case "style":
+      return HIDDEN_STYLE.test(value);
+    case "hidden":
+      return true;
+    case "role":
+      return value === "navigation";
+    case "aria-hidden":
+      return value === "true";
+    default:
+      return false;
   }
-  return false;
 }

@@ -1,6 +1,7 @@
 import { Parser } from "htmlparser2";
 import { toWellFormed } from "../text/well-formed.ts";
 import { BlockBuilder } from "./block-builder.ts";
+import { isNoiseAttribute } from "./elements.ts";
 import type { Block } from "./types.ts";
 
 export interface HtmlToBlocksOptions {
@@ -50,12 +51,14 @@ export function htmlToBlocks(html: string, options: HtmlToBlocksOptions = {}): B
   const builder = new BlockBuilder(options.keepLinks ?? true);
   let pending: string | undefined;
   let attribs = NONE;
+  let noisy = false;
   const flushOpen = () => {
     if (pending === undefined) return;
     const name = pending;
     pending = undefined;
-    builder.open(name, attribs);
+    builder.open(name, attribs, noisy);
     attribs = NONE;
+    noisy = false;
   };
   const parser = new Parser(
     {
@@ -66,6 +69,7 @@ export function htmlToBlocks(html: string, options: HtmlToBlocksOptions = {}): B
       onattribute: (name, value) => {
         const key = wanted(name);
         if (key === undefined) return;
+        if (isNoiseAttribute(key, value)) noisy = true;
         if (attribs === NONE) attribs = {};
         attribs[key] ??= value;
       },

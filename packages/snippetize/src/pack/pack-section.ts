@@ -95,22 +95,35 @@ function add(...sizes: Size[]): Size {
 
 function assemble(pieces: readonly Piece[], size: Size): Chunk {
   const first = pieces[0]!;
-  const parts: string[] = first.header ? [first.header, "\n", first.text] : [first.text];
-  const byKind = new Map<PieceKind, number>();
-  const linkSets = new Set<Link[]>();
-  for (let i = 0; i < pieces.length; i++) {
-    const p = pieces[i]!;
-    if (i > 0) parts.push(p.join, p.text);
-    byKind.set(p.kind, (byKind.get(p.kind) ?? 0) + p.text.length);
-    if (p.links) linkSets.add(p.links);
-  }
-  const text = parts.join("").trim();
+  let text = first.header ? `${first.header}\n${first.text}` : first.text;
   let kind: PieceKind = first.kind;
+  let mixed = false;
+  for (let i = 1; i < pieces.length; i++) {
+    const p = pieces[i]!;
+    text += p.join + p.text;
+    if (p.kind !== kind) mixed = true;
+  }
+  text = text.trim();
+  if (mixed) kind = dominantKind(pieces);
+  // a whole block brings all its links; a part of one only those whose text it holds
+  const links: Link[] = [];
+  let lastSet: Link[] | undefined;
+  for (const p of pieces) {
+    if (!p.links || p.links === lastSet) continue;
+    lastSet = p.links;
+    if (p.grain === Grain.block) links.push(...p.links);
+    else for (const l of p.links) if (text.includes(l.text)) links.push(l);
+  }
+  return { text, kind, links, tokens: Math.ceil(size.tokens), cleanEnd: pieces[pieces.length - 1]!.cleanEnd };
+}
+
+function dominantKind(pieces: readonly Piece[]): PieceKind {
+  const byKind = new Map<PieceKind, number>();
+  for (const p of pieces) byKind.set(p.kind, (byKind.get(p.kind) ?? 0) + p.text.length);
+  let kind: PieceKind = pieces[0]!.kind;
   let most = -1;
   for (const [k, n] of byKind) if (n > most) [kind, most] = [k, n];
-  const links: Link[] = [];
-  for (const set of linkSets) for (const l of set) if (text.includes(l.text)) links.push(l);
-  return { text, kind, links, tokens: Math.ceil(size.tokens), cleanEnd: pieces[pieces.length - 1]!.cleanEnd };
+  return kind;
 }
 
 /** Repeats the previous snippet's last sentences (up to the overlap) in front of the next one. */
