@@ -3,7 +3,8 @@
  * with a minimal worker doing one KV get, under autocannon. Prints medians of several runs and,
  * with --write, replaces the `## Edge` section of docs/benchmarks.md.
  *
- *   pnpm --filter @lumasnip/edge bench [--runs 5] [--duration 8] [--connections 32] [--write]
+ *   pnpm --filter @lumasnip/edge bench [--runs 5] [--duration 8] [--slice 2] [--connections 32]
+ *                                      [--contents 100] [--snippets 12] [--only <target>] [--write]
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     runs: { type: "string", default: "5" },
     duration: { type: "string", default: "8" },
     connections: { type: "string", default: "32" },
+    slice: { type: "string", default: "2" },
     contents: { type: "string", default: "100" },
     snippets: { type: "string", default: "12" },
     write: { type: "boolean", default: false },
@@ -143,9 +145,14 @@ for (const [route, path] of [
   kvOps[route] = { cold: counts[0] as number, warm: counts[1] as number };
 }
 
-type Sample = Result & { cpuUsPerRequest: number };
+interface Sample {
+  rps: number;
+  p50: number;
+  p99: number;
+  cpuUsPerRequest: number;
+}
 
-async function load(t: Target, seconds: number): Promise<Sample> {
+async function load(t: Target, seconds: number): Promise<Result & { cpuMs: number }> {
   const cpuBefore = cpuMs(t.pid);
   const r = await autocannon({
     url: t.url,
@@ -156,37 +163,56 @@ async function load(t: Target, seconds: number): Promise<Sample> {
   });
   if (r.non2xx > 0 || r.errors > 0)
     throw new Error(`${t.name}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
-  return { ...r, cpuUsPerRequest: ((cpuMs(t.pid) - cpuBefore) * 1000) / r.requests.total };
+  return { ...r, cpuMs: cpuMs(t.pid) - cpuBefore };
 }
 
+// Each run gives every target `duration` seconds in slices of `slice` seconds, alternating, so
+// the load other processes put on this shared machine falls on all targets alike.
+const slice = Math.min(duration, Number(values.slice));
+const slices = Math.max(1, Math.round(duration / slice));
 for (const t of targets) await load(t, 2); // warm-up: JIT, isolate caches, KV page cache
 const samples = new Map<string, Sample[]>(targets.map((t) => [t.name, []]));
 for (let run = 1; run <= runs; run++) {
+  const parts = new Map<string, (Result & { cpuMs: number })[]>(targets.map((t) => [t.name, []]));
+  for (let k = 0; k < slices; k++) {
+    const order = k % 2 === 0 ? targets : [...targets].reverse();
+    for (const t of order) parts.get(t.name)?.push(await load(t, slice));
+  }
   for (const t of targets) {
-    const r = await load(t, duration);
-    samples.get(t.name)?.push(r);
+    const ps = parts.get(t.name) ?? [];
+    const total = ps.reduce((n, p) => n + p.requests.total, 0);
+    const sample: Sample = {
+      rps: total / (slice * ps.length),
+      p50: median(ps.map((p) => p.latency.p50)),
+      p99: median(ps.map((p) => p.latency.p99)),
+      cpuUsPerRequest: (ps.reduce((n, p) => n + p.cpuMs, 0) * 1000) / total,
+    };
+    samples.get(t.name)?.push(sample);
     console.error(
-      `run ${run}/${runs} ${t.name}: ${r.requests.average.toFixed(0)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${r.cpuUsPerRequest.toFixed(0)} µs CPU/request`,
+      `run ${run}/${runs} ${t.name}: ${sample.rps.toFixed(0)} req/s, p50 ${sample.p50} ms, p99 ${sample.p99} ms, ${sample.cpuUsPerRequest.toFixed(0)} µs CPU/request`,
     );
   }
 }
 await edge.close();
 await minimal.dispose();
 
-const ratioTo = (name: string, baseline: string) => {
+const ratiosTo = (name: string, baseline: string) => {
   const rs = samples.get(name) ?? [];
   const bs = samples.get(baseline) ?? [];
-  return median(rs.map((r, i) => r.requests.average / (bs[i]?.requests.average ?? Number.NaN)));
+  return rs.map((r, i) => r.rps / (bs[i]?.rps ?? Number.NaN));
 };
+const ratioTo = (name: string, baseline: string) => median(ratiosTo(name, baseline));
+const spread = (xs: number[]) => `${Math.min(...xs).toFixed(2)}-${Math.max(...xs).toFixed(2)}`;
 const rows = targets.map((t) => {
   const rs = samples.get(t.name) ?? [];
   return {
     name: t.name,
-    rps: median(rs.map((r) => r.requests.average)),
+    rps: median(rs.map((r) => r.rps)),
     ratio: ratioTo(t.name, ONE_GET),
+    ratioSpread: spread(ratiosTo(t.name, ONE_GET)),
     sameReads: t.name.includes("/contents/") ? ratioTo(t.name, SAME_READS).toFixed(2) : "",
-    p50: median(rs.map((r) => r.latency.p50)),
-    p99: median(rs.map((r) => r.latency.p99)),
+    p50: median(rs.map((r) => r.p50)),
+    p99: median(rs.map((r) => r.p99)),
     cpu: median(rs.map((r) => r.cpuUsPerRequest)),
     ops:
       t.name === ONE_GET
@@ -199,11 +225,11 @@ const rows = targets.map((t) => {
 
 const date = new Date().toISOString().slice(0, 10);
 const table = [
-  "| target | req/s (median) | ratio to one KV get | ratio to the same reads | p50 ms | p99 ms | workerd CPU µs / request | KV ops / request |",
+  "| target | req/s (median) | ratio to one KV get (per-run range) | ratio to the same reads | p50 ms | p99 ms | workerd CPU µs / request | KV ops / request |",
   "|---|---:|---:|---:|---:|---:|---:|---:|",
   ...rows.map(
     (r) =>
-      `| ${r.name} | ${r.rps.toFixed(0)} | ${r.ratio.toFixed(2)} | ${r.sameReads} | ${r.p50} | ${r.p99} | ${r.cpu.toFixed(0)} | ${r.ops} |`,
+      `| ${r.name} | ${r.rps.toFixed(0)} | ${r.ratio.toFixed(2)} (${r.ratioSpread}) | ${r.sameReads} | ${r.p50} | ${r.p99} | ${r.cpu.toFixed(0)} | ${r.ops} |`,
   ),
 ].join("\n");
 const opsTable = [
@@ -217,8 +243,8 @@ Measured ${date} by \`pnpm --filter @lumasnip/edge bench\` (apps/edge/scripts/be
 bundled by wrangler and served by Miniflare directly (no \`wrangler dev\` proxy), side by side in one
 run with a minimal worker doing one KV get by key, against local KV; ${values.contents} contents of
 ${values.snippets} snippets, random ids per request; autocannon, ${connections} connections,
-${duration} s per measurement, ${runs} interleaved runs (medians; the ratio is the median of the
-per-run ratios), on ${cpus().length} vCPU (${cpus()[0]?.model.trim()}) shared by load generator and workerd.
+${duration} s per target per run in alternating ${slice} s slices, ${runs} runs (medians; the ratio is
+the median of the per-run ratios), on ${cpus().length} vCPU (${cpus()[0]?.model.trim()}) shared by load generator and workerd.
 
 ${table}
 
