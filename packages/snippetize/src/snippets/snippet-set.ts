@@ -84,6 +84,7 @@ export async function buildSnippetSet(
     const base = pick(content.url, lang, siteDefault) ?? "";
     const title = toWellFormed(pick(content.title, lang, siteDefault) ?? "");
     const drafts: DraftSnippet[] = [];
+    const resolved = new Map<string, string | null>();
     for (const section of sectionsFor(content, lang, settings)) {
       const chunks = packSection(section.blocks, {
         lang,
@@ -116,7 +117,7 @@ export async function buildSnippetSet(
       if (author) s.author = author;
       if (content.publicationDate) s.publishedAt = content.publicationDate;
       if (settings.keepLinks && d.chunk.links.length > 0) {
-        const links = resolveLinks(d.chunk.links, base, settings.maxLinksPerSnippet);
+        const links = resolveLinks(d.chunk.links, base, settings.maxLinksPerSnippet, resolved);
         if (links.length > 0) s.links = links;
       }
       return s;
