@@ -1,5 +1,5 @@
 import type { ContentBlock, Link } from "../html/types.ts";
-import { fill, fits, type Limits, type Size, sizeOf } from "../text/measure.ts";
+import { fill, fits, type Limits, sizeOf } from "../text/measure.ts";
 import { sentences } from "../text/segment.ts";
 import { blockPiece, Grain, type Piece, type PieceKind } from "./pieces.ts";
 
@@ -41,23 +41,37 @@ export function packSection(blocks: readonly ContentBlock[], o: PackOptions): Ch
 
   const chunks: Chunk[] = [];
   let cur: Piece[] = [];
-  let size: Size = { chars: 0, tokens: 0 };
+  let chars = 0;
+  let tokens = 0;
+  const { maxChars, maxTokens } = limits;
   const emit = () => {
-    if (cur.length > 0) chunks.push(assemble(cur, size));
+    if (cur.length > 0) chunks.push(assemble(cur, tokens));
     cur = [];
-    size = { chars: 0, tokens: 0 };
+    chars = 0;
+    tokens = 0;
   };
   while (queue.length > 0) {
     const p = queue.pop()!;
-    const next = cur.length === 0 ? startSize(p) : add(size, sizeOf(p.join), p.size);
-    if (fits(next, limits)) {
-      if (cur.length > 0 && fill(size, limits) >= target) {
+    let nextChars: number;
+    let nextTokens: number;
+    if (cur.length === 0) {
+      // a snippet starting with a continuation piece repeats its header
+      nextChars = p.size.chars + (p.header && p.headerSize ? p.headerSize.chars : 0);
+      nextTokens = p.size.tokens + (p.header && p.headerSize ? p.headerSize.tokens : 0);
+    } else {
+      // joins are ASCII whitespace: a quarter token per character
+      nextChars = chars + p.join.length + p.size.chars;
+      nextTokens = tokens + p.join.length * 0.25 + p.size.tokens;
+    }
+    if (nextChars <= maxChars && nextTokens <= maxTokens) {
+      if (cur.length > 0 && Math.max(chars / maxChars, tokens / maxTokens) >= target) {
         emit();
         queue.push(p);
         continue;
       }
       cur.push(p);
-      size = next;
+      chars = nextChars;
+      tokens = nextTokens;
       continue;
     }
     if (cur.length === 0) {
@@ -68,7 +82,7 @@ export function packSection(blocks: readonly ContentBlock[], o: PackOptions): Ch
       } else queue.push(...finer.reverse());
       continue;
     }
-    if (size.tokens >= o.minTokens || !p.split || p.grain >= Grain.sentence) {
+    if (tokens >= o.minTokens || !p.split || p.grain >= Grain.sentence) {
       emit();
       queue.push(p);
       continue;
@@ -79,21 +93,8 @@ export function packSection(blocks: readonly ContentBlock[], o: PackOptions): Ch
   return overlap ? withOverlap(chunks, o) : chunks;
 }
 
-function startSize(p: Piece): Size {
-  return p.header && p.headerSize ? add(p.headerSize, p.size) : p.size;
-}
 
-function add(...sizes: Size[]): Size {
-  let chars = 0;
-  let tokens = 0;
-  for (const s of sizes) {
-    chars += s.chars;
-    tokens += s.tokens;
-  }
-  return { chars, tokens };
-}
-
-function assemble(pieces: readonly Piece[], size: Size): Chunk {
+function assemble(pieces: readonly Piece[], tokens: number): Chunk {
   const first = pieces[0]!;
   let text = first.header ? `${first.header}\n${first.text}` : first.text;
   let kind: PieceKind = first.kind;
@@ -114,7 +115,7 @@ function assemble(pieces: readonly Piece[], size: Size): Chunk {
     if (p.grain === Grain.block) links.push(...p.links);
     else for (const l of p.links) if (text.includes(l.text)) links.push(l);
   }
-  return { text, kind, links, tokens: Math.ceil(size.tokens), cleanEnd: pieces[pieces.length - 1]!.cleanEnd };
+  return { text, kind, links, tokens: Math.ceil(tokens), cleanEnd: pieces[pieces.length - 1]!.cleanEnd };
 }
 
 function dominantKind(pieces: readonly Piece[]): PieceKind {
