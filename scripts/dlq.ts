@@ -1,0 +1,97 @@
+// `pnpm dlq -- list|replay`: reads the dead-letter topic and replays parked inputs after a fix.
+// Replay moves a stage's consumer group back to the earliest parked offset of each partition, so
+// the (fixed) stage re-reads from there; later inputs are re-read too, which every stage tolerates
+// (idempotent by design). The stage must be stopped: Kafka refuses offset changes of a live group.
+import { parseArgs } from "node:util";
+import { createKafka, kafkaConnectionFromEnv, readDlq, replayPositions } from "@lumasnip/bus";
+import { topicNames } from "@lumasnip/schema";
+
+const HELP = `usage: pnpm dlq -- <command> [options]
+
+  list                         print the parked records as JSON lines (oldest first)
+  replay --stage <s>           move the stage's consumer group back to the earliest parked offset of
+                               each partition (stop the stage first, start it after)
+options:
+  --stage <s>                  snippetizer | publisher (fetcher records are replayed by the fetcher
+                               itself: fix the item, then \`sync --once\`)
+  --reason <r>                 only records with this reason (too_large, invalid_event, ...)
+  --key <k>                    only records of this content key
+  --group <g>                  the consumer group (default lumasnip-snippetizer / lumasnip-edge-publisher)
+  --dry-run                    replay: print what would change, change nothing
+  -h, --help                   this text
+env: KAFKA_BROKERS (+ KAFKA_SSL, KAFKA_SASL_*), LUMASNIP_TOPIC_PREFIX (default lumasnip)`;
+
+const DEFAULT_GROUPS: Record<string, string> = {
+  snippetizer: "lumasnip-snippetizer",
+  publisher: "lumasnip-edge-publisher",
+};
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      stage: { type: "string" },
+      reason: { type: "string" },
+      key: { type: "string" },
+      group: { type: "string" },
+      "dry-run": { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  const command = positionals[0];
+  if (values.help || !command) {
+    console.log(HELP);
+    return values.help ? 0 : 2;
+  }
+  if (command !== "list" && command !== "replay") {
+    console.error(`dlq: unknown command "${command}" (list or replay; --help)`);
+    return 2;
+  }
+  if (command === "replay" && !(values.stage && values.stage in DEFAULT_GROUPS)) {
+    console.error("dlq: replay needs --stage snippetizer or --stage publisher");
+    return 2;
+  }
+  const kafka = createKafka(kafkaConnectionFromEnv(process.env, "lumasnip-dlq"), { retries: 3 });
+  const topics = topicNames(process.env.LUMASNIP_TOPIC_PREFIX ?? "lumasnip");
+  const records = (await readDlq(kafka, topics.dlq)).filter(
+    (r) =>
+      (!values.stage || r.stage === values.stage) &&
+      (!values.reason || r.reason === values.reason) &&
+      (!values.key || r.key === values.key),
+  );
+  if (command === "list") {
+    for (const r of records) console.log(JSON.stringify(r));
+    console.error(`dlq: ${records.length} record(s)`);
+    return 0;
+  }
+  const group = values.group ?? DEFAULT_GROUPS[values.stage!]!;
+  const positions = replayPositions(records);
+  if (positions.size === 0) {
+    console.error(`dlq: no ${values.stage} record with a position to replay (too_large records are replayed by a reprocess: docs/operations.md)`);
+    return 0;
+  }
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    for (const [topic, parts] of positions) {
+      const partitions = [...parts].map(([partition, offset]) => ({ partition, offset: String(offset) }));
+      console.log(JSON.stringify({ group, topic, partitions, dryRun: values["dry-run"] }));
+      if (values["dry-run"]) continue;
+      try {
+        await admin.setOffsets({ groupId: group, topic, partitions });
+      } catch (error) {
+        console.error(
+          `dlq: Kafka refused to move group ${group} on ${topic}: ${(error as Error).message}. ` +
+            `Stop every ${values.stage} process first (a group with live members cannot be moved), then run this again.`,
+        );
+        return 1;
+      }
+    }
+  } finally {
+    await admin.disconnect();
+  }
+  console.error(`dlq: ${group} will re-read from the parked offsets when the ${values.stage} starts again`);
+  return 0;
+}
+
+if (import.meta.main) process.exit(await main());
