@@ -209,6 +209,8 @@ export async function runPublisher(config: PublisherConfig, deps: PublisherDeps)
     signal.addEventListener("abort", () => resolve(), { once: true });
     if (signal.aborted) resolve();
   });
+  // a crash during connect must not surface as an unhandled rejection before it is awaited below
+  stopped.catch(() => {});
   try {
     await consumer.connect();
     await consumer.subscribe({ topic: topics.snippets, fromBeginning: true });
