@@ -32,7 +32,8 @@ export function dlqRecord(input: {
     ...(payload !== undefined ? { payload: payload.slice(0, MAX_PAYLOAD_CHARS) } : {}),
     // the topic is compacted: the content's latest set is also re-published by any later change
     replay:
-      `kafka-consumer-groups.sh --bootstrap-server <brokers> --group ${input.groupId} --topic ${topic}:${partition} ` +
-      `--reset-offsets --to-offset ${message.offset} --execute   # with the publisher stopped`,
+      `stop the publisher, then: pnpm dlq -- replay --stage publisher --group ${input.groupId}${key ? ` --key ${key}` : ""} ` +
+      `(or: kafka-consumer-groups.sh --bootstrap-server <brokers> --group ${input.groupId} --topic ${topic}:${partition} ` +
+      `--reset-offsets --to-offset ${message.offset} --execute)`,
   };
 }
