@@ -3,7 +3,7 @@
 // the (fixed) stage re-reads from there; later inputs are re-read too, which every stage tolerates
 // (idempotent by design). The stage must be stopped: Kafka refuses offset changes of a live group.
 import { parseArgs } from "node:util";
-import { createKafka, kafkaConnectionFromEnv, readDlq, replayPositions } from "@lumasnip/bus";
+import { createKafka, GroupBusyError, isStage, kafkaConnectionFromEnv, moveGroup, readDlq, replayPositions, STAGES } from "@lumasnip/bus";
 import { topicNames } from "@lumasnip/schema";
 
 const HELP = `usage: pnpm dlq -- <command> [options]
@@ -20,11 +20,6 @@ options:
   --dry-run                    replay: print what would change, change nothing
   -h, --help                   this text
 env: KAFKA_BROKERS (+ KAFKA_SSL, KAFKA_SASL_*), LUMASNIP_TOPIC_PREFIX (default lumasnip)`;
-
-const DEFAULT_GROUPS: Record<string, string> = {
-  snippetizer: "lumasnip-snippetizer",
-  publisher: "lumasnip-edge-publisher",
-};
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -47,7 +42,7 @@ async function main(): Promise<number> {
     console.error(`dlq: unknown command "${command}" (list or replay; --help)`);
     return 2;
   }
-  if (command === "replay" && !(values.stage && values.stage in DEFAULT_GROUPS)) {
+  if (command === "replay" && !isStage(values.stage)) {
     console.error("dlq: replay needs --stage snippetizer or --stage publisher");
     return 2;
   }
@@ -64,7 +59,8 @@ async function main(): Promise<number> {
     console.error(`dlq: ${records.length} record(s)`);
     return 0;
   }
-  const group = values.group ?? DEFAULT_GROUPS[values.stage!]!;
+  const stage = values.stage as keyof typeof STAGES;
+  const group = values.group ?? STAGES[stage].group;
   const positions = replayPositions(records);
   if (positions.size === 0) {
     console.error(`dlq: no ${values.stage} record with a position to replay (too_large records are replayed by a reprocess: docs/operations.md)`);
@@ -78,12 +74,10 @@ async function main(): Promise<number> {
       console.log(JSON.stringify({ group, topic, partitions, dryRun: values["dry-run"] }));
       if (values["dry-run"]) continue;
       try {
-        await admin.setOffsets({ groupId: group, topic, partitions });
+        await moveGroup(admin, stage, group, topic, partitions);
       } catch (error) {
-        console.error(
-          `dlq: Kafka refused to move group ${group} on ${topic}: ${(error as Error).message}. ` +
-            `Stop every ${values.stage} process first (a group with live members cannot be moved), then run this again.`,
-        );
+        if (!(error instanceof GroupBusyError)) throw error;
+        console.error(`dlq: ${error.message}`);
         return 1;
       }
     }

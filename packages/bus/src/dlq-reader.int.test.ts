@@ -17,7 +17,7 @@ const record = (key: string, offset: string, partition = 0): DlqRecord => ({
   original: { topic: "", partition, offset },
 });
 
-describe("the DLQ reader and `pnpm dlq`", () => {
+describe("the DLQ reader, `pnpm dlq` and `pnpm reprocess`", () => {
   const kafka = testKafka();
   const prefix = uniqueName("dlqt");
   const topics = topicNames(prefix);
@@ -75,6 +75,20 @@ describe("the DLQ reader and `pnpm dlq`", () => {
     const [offsets] = await admin.fetchOffsets({ groupId: group, topics: [topics.content] });
     await admin.disconnect();
     expect(offsets!.partitions.sort((a, b) => a.partition - b.partition).map((p) => p.offset)).toEqual(["3", "7"]);
+  });
+
+  it("reprocesses by moving the stopped stage's group to the start of its input", async () => {
+    const run = spawnSync(process.execPath, [resolve(repoRoot, "scripts/reprocess.ts"), "--stage", "snippetizer", "--group", group], {
+      env: { ...process.env, LUMASNIP_TOPIC_PREFIX: prefix },
+      encoding: "utf8",
+    });
+    expect(run.stderr).toMatch(/will re-read .*content.v1 from the beginning/);
+    expect(run.status).toBe(0);
+    const admin = kafka.admin();
+    await admin.connect();
+    const [offsets] = await admin.fetchOffsets({ groupId: group, topics: [topics.content] });
+    await admin.disconnect();
+    expect(offsets!.partitions.map((p) => p.offset)).toEqual(["0", "0"]);
   });
 
   it("refuses to move a group whose stage is still running, and says to stop it", async () => {
