@@ -87,7 +87,7 @@ async function main(): Promise<void> {
       if (r.status !== 0) throw new Error("the local Kafka broker did not start (see above)");
       brokerStartedHere = true;
     }
-    env.KAFKA_BROKERS = "127.0.0.1:9092";
+    env.KAFKA_BROKERS = `127.0.0.1:${process.env.KAFKA_PORT ?? "9092"}`;
   }
   // 2. the topics
   const topics = await ensureDevTopics(env.KAFKA_BROKERS);
