@@ -84,7 +84,14 @@ const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 export function isNoiseAttribute(name: string, value: string): boolean {
   switch (name) {
     case "class":
-      return DECORATION_CLASS.test(value);
+      // most classes are none of these: plain substring checks before the word-boundary regex
+      return (
+        (value.includes("headerlink") ||
+          value.includes("hidden") ||
+          value.includes("sr-only") ||
+          value.includes("anchorjs")) &&
+        DECORATION_CLASS.test(value)
+      );
     case "style":
       return HIDDEN_STYLE.test(value);
     case "hidden":

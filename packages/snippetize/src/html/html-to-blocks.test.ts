@@ -153,9 +153,4 @@ describe("htmlToBlocks", () => {
     );
     expect(texts(blocks)).toEqual(["مرحبا بالعالم. هذا نص.", "日本語の文です。二つ目の文です。"]);
   });
-
-  it("repairs lone surrogates in the input instead of passing them on", () => {
-    const [p] = htmlToBlocks("<p>bad \ud800 pair</p>");
-    expect((p as { text: string }).text.isWellFormed()).toBe(true);
-  });
 });

@@ -1,5 +1,5 @@
 import { Parser } from "htmlparser2";
-import { toWellFormed } from "../text/well-formed.ts";
+
 import { BlockBuilder } from "./block-builder.ts";
 import { isNoiseAttribute } from "./elements.ts";
 import type { Block } from "./types.ts";
@@ -84,7 +84,8 @@ export function htmlToBlocks(html: string, options: HtmlToBlocksOptions = {}): B
     },
     { decodeEntities: true, recognizeSelfClosing: true, lowerCaseAttributeNames: false },
   );
-  parser.end(toWellFormed(html));
+  // lone surrogates are repaired in the output (snippet text, headings), which is smaller
+  parser.end(html);
   flushOpen();
   return builder.finish();
 }

@@ -138,6 +138,11 @@ describe("packSection", () => {
     expect(parts).toEqual(whole);
   });
 
+  it("repairs lone surrogates of the input in the snippet text", () => {
+    const chunks = packSection(content("<p>bad \ud800 pair and a good 😀 one.</p>"), options());
+    expect(chunks.map((c) => c.text)).toEqual(["bad \ufffd pair and a good 😀 one."]);
+  });
+
   it("repeats the end of the previous snippet when an overlap is set", () => {
     const html = `<p>${Array.from({ length: 20 }, (_, i) => sentence(i)).join(" ")}</p>`;
     const o = options({ overlapTokens: 20 });

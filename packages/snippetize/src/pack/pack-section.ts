@@ -1,6 +1,7 @@
 import type { ContentBlock, Link } from "../html/types.ts";
 import { fill, fits, type Limits, sizeOf } from "../text/measure.ts";
 import { sentences } from "../text/segment.ts";
+import { toWellFormed } from "../text/well-formed.ts";
 import { blockPiece, Grain, type Piece, type PieceKind } from "./pieces.ts";
 
 export interface PackOptions {
@@ -93,7 +94,6 @@ export function packSection(blocks: readonly ContentBlock[], o: PackOptions): Ch
   return overlap ? withOverlap(chunks, o) : chunks;
 }
 
-
 function assemble(pieces: readonly Piece[], tokens: number): Chunk {
   const first = pieces[0]!;
   let text = first.header ? `${first.header}\n${first.text}` : first.text;
@@ -104,7 +104,8 @@ function assemble(pieces: readonly Piece[], tokens: number): Chunk {
     text += p.join + p.text;
     if (p.kind !== kind) mixed = true;
   }
-  text = text.trim();
+  // lone surrogates from the input are repaired here, on the (smaller) output
+  text = toWellFormed(text.trim());
   if (mixed) kind = dominantKind(pieces);
   // a whole block brings all its links; a part of one only those whose text it holds
   const links: Link[] = [];

@@ -1,6 +1,7 @@
 import type { Audience } from "@lumasnip/schema";
 import type { BodyEvent } from "../body/extract-body.ts";
 import type { ContentBlock, Link, TextBlock } from "../html/types.ts";
+import { toWellFormed } from "../text/well-formed.ts";
 
 export interface Section {
   headingPath: string[];
@@ -57,7 +58,7 @@ export function buildSections(events: readonly BodyEvent[], contentAudience: Aud
       if (b.kind === "heading") {
         const kept = stack.slice();
         while (kept.length > 0 && kept[kept.length - 1]!.level >= b.level) kept.pop();
-        kept.push({ level: b.level, text: b.text, anchor: b.anchor });
+        kept.push({ level: b.level, text: toWellFormed(b.text), anchor: b.anchor });
         stack = kept;
         cur = undefined;
         continue;

@@ -5,7 +5,12 @@ import type { Link } from "../html/types.ts";
  * canonical URL), web and mail links only, first occurrence order, at most `max`. `cache` keeps
  * the resolution of each href across the snippets of one content (one base).
  */
-export function resolveLinks(links: readonly Link[], base: string, max: number, cache = new Map<string, string | null>()): string[] {
+export function resolveLinks(
+  links: readonly Link[],
+  base: string,
+  max: number,
+  cache = new Map<string, string | null>(),
+): string[] {
   const out = new Set<string>();
   let baseUrl: URL | undefined;
   for (const l of links) {
@@ -16,7 +21,8 @@ export function resolveLinks(links: readonly Link[], base: string, max: number, 
       try {
         baseUrl ??= base ? new URL(base) : undefined;
         const url = new URL(l.href, baseUrl);
-        if (url.protocol === "http:" || url.protocol === "https:" || url.protocol === "mailto:") href = url.href;
+        if (url.protocol === "http:" || url.protocol === "https:" || url.protocol === "mailto:")
+          href = url.href;
       } catch {
         // not a URL (or no base for a relative one): the link is left out
       }

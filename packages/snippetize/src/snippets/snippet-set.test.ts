@@ -273,6 +273,14 @@ describe("buildSnippetSet", () => {
     expect(snippetIdSync(input)).toBe(await snippetId(input));
   });
 
+  it("repairs lone surrogates in headings and titles from the input", async () => {
+    const set = await run(
+      content(page(html("<h2>bad \udc00 heading</h2><p>x</p>")), { title: { en: "t \ud800" } }),
+    );
+    const [s] = set.languages[0]!.snippets;
+    expect([s!.headingPath, s!.title]).toEqual([["bad \ufffd heading"], "t \ufffd"]);
+  });
+
   it("rejects a key that is not a content key", async () => {
     await expect(sn.snippetize({ key: "no-colon", content: content(page()) })).rejects.toThrow(/content key/);
   });
