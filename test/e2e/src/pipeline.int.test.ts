@@ -108,6 +108,7 @@ describe("the whole pipeline on the demo seed", () => {
   it("hides the text of a widget restricted to a group from keys outside that group", async () => {
     const narrowed = visible.filter((c) => widgetsOf(c).some((w) => (w.feedKeys ?? []).length > 0));
     expect(narrowed.length).toBeGreaterThan(0);
+    let checked = 0;
     for (const c of narrowed) {
       const widgetGroups = widgetsOf(c).flatMap((w) => w.feedKeys ?? []);
       for (const lang of languagesOf(c)) {
@@ -118,6 +119,7 @@ describe("the whole pipeline on the demo seed", () => {
           const page = await s().edge.snippets(keyOf(c), lang, reader as ReaderName);
           if (typeof page === "number") throw new Error(`${reader} ${keyOf(c)} ${lang}: ${page}`);
           const sees = mayRead(READER_AUDIENCES[reader], widgetGroups);
+          checked++;
           for (const p of secret) {
             expect(
               joined(page).includes(squash(p)),
@@ -127,6 +129,7 @@ describe("the whole pipeline on the demo seed", () => {
         }
       }
     }
+    expect(checked, "readers × languages with restricted text").toBeGreaterThan(4);
   });
 
   it("lists a site's contents per reader: restricted items only for their audience", async () => {

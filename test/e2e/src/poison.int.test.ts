@@ -6,6 +6,7 @@ import type { SnippetsPage } from "./support/edge.ts";
 import { keyOf, languagesOf, squash, visibleContents } from "./support/expected.ts";
 import { stackHooks, withLogs } from "./support/hooks.ts";
 import { produceRaw, readTopic } from "./support/kafka.ts";
+import { runScript } from "./support/scripts.ts";
 import { type Stack, startStack } from "./support/stack.ts";
 
 /**
@@ -101,31 +102,25 @@ describe("poison input and the DLQ", () => {
     );
   });
 
-  it("replays after the fix: the records' command re-reads exactly from the poison, a reprocess brings the big contents", async () => {
-    const before = await dlq();
-    const invalid = before.find((r) => r.reason === "invalid_event")!;
-    const m = /--group (\S+) --topic (\S+):(\d+) --reset-offsets --to-offset (\d+)/.exec(
-      invalid.replay ?? "",
-    );
-    expect(m, invalid.replay).not.toBeNull();
-    const [, groupId, topic, partition, offset] = m!;
+  it("replays after the fix with the documented commands: pnpm dlq replay for the invalid event, pnpm reprocess for the big sets", async () => {
+    const env = { KAFKA_BROKERS: s().brokers.join(","), LUMASNIP_TOPIC_PREFIX: s().prefix };
+    const invalid = (await dlq()).find((r) => r.reason === "invalid_event")!;
 
-    // the fix: the topic's real limit. The record's command, with the stage stopped as it says;
-    // kafka-consumer-groups.sh is not in the repo's Maven-built broker, so its effect goes through
-    // the admin API (the same OffsetCommit the tool sends)
+    // the fix: the topic's real limit. Both commands need the stage stopped (Kafka refuses to move a live group)
     await s().snippetizer.stop();
-    const admin = s().kafka.admin();
-    await admin.connect();
-    try {
-      await admin.setOffsets({
-        groupId: groupId!,
-        topic: topic!,
-        partitions: [{ partition: Number(partition), offset: offset! }],
-      });
-    } finally {
-      await admin.disconnect();
-    }
+    const replay = await runScript(
+      "dlq.ts",
+      ["replay", "--stage", "snippetizer", "--group", s().groups.snippetizer, "--key", invalid.key!],
+      env,
+    );
+    expect(replay.code, replay.stderr).toBe(0);
+    expect(JSON.parse(replay.stdout.trim().split("\n")[0]!)).toMatchObject({
+      group: s().groups.snippetizer,
+      topic: invalid.original!.topic,
+      partitions: [{ partition: invalid.original!.partition, offset: invalid.original!.offset }],
+    });
     await s().snippetizer.start({ env: { SNIPPETIZER_MAX_MESSAGE_BYTES: "" } });
+    // the stage re-reads from exactly the parked offset: the event, still invalid, is parked again
     const again = await eventually(
       async () => {
         const r = (await dlq()).filter((x) => x.reason === "invalid_event");
@@ -135,20 +130,15 @@ describe("poison input and the DLQ", () => {
     );
     expect(again.map((r) => r.original)).toEqual([invalid.original, invalid.original]);
 
-    // too_large records name no position (see docs/resilience.md): the documented reprocess re-reads the
-    // compacted content topic from the start; unchanged contents are skipped by their hash downstream
+    // too_large records name no input position: their replay is a reprocess of the compacted
+    // content topic; unchanged contents come out with the same hash and are skipped downstream
     await s().snippetizer.stop();
-    const reset = s().kafka.admin();
-    await reset.connect();
-    try {
-      await reset.resetOffsets({
-        groupId: s().groups.snippetizer,
-        topic: s().topics.content,
-        earliest: true,
-      });
-    } finally {
-      await reset.disconnect();
-    }
+    const reprocess = await runScript(
+      "reprocess.ts",
+      ["--stage", "snippetizer", "--group", s().groups.snippetizer],
+      env,
+    );
+    expect(reprocess.code, reprocess.stderr).toBe(0);
     await s().snippetizer.start();
     await converge(s(), { exact: true, what: "the big contents at the edge after the fix" });
     expect((await dlq()).filter((r) => r.reason === "too_large").length).toBe(tooLarge.size);
