@@ -51,7 +51,8 @@ const MAX_DEPTH = 200;
  * Walks the whole template (rows -> cells -> nested rows -> widgets) in order. `html` widgets
  * give their HTML; other text-bearing widgets their language-mapped strings and rich-text
  * trees; list widgets that only reference other objects are skipped; a widget's own title opens
- * a titled scope. Every node's `feedKeys` (on the node or in its properties) narrows the audience.
+ * a titled scope. Every `feedKeys` (on the node, in its properties, on an item inside them)
+ * narrows the audience; none of them widens it.
  */
 export function extractBody(template: unknown, options: ExtractOptions): BodyEvent[] {
   const out: BodyEvent[] = [];
@@ -67,8 +68,9 @@ function walk(node: unknown, audience: Audience, o: ExtractOptions, out: BodyEve
   }
   const n = node as Record<string, unknown>;
   const props = isRecord(n.properties) ? n.properties : undefined;
-  const feedKeys = props && "feedKeys" in props ? props.feedKeys : n.feedKeys;
-  const scoped = widgetAudience(audience, feedKeys);
+  // both places narrow: a permission on the node and one in its properties each restrict the text
+  // (one of them empty or null must not lift the other: never widen silently)
+  const scoped = widgetAudience(widgetAudience(audience, n.feedKeys), props?.feedKeys);
   const widgetType = typeof n.widgetType === "string" ? n.widgetType : undefined;
   if (widgetType === undefined && n.type !== "widget") {
     walk(n.components, scoped, o, out, depth + 1);
@@ -99,7 +101,13 @@ function collect(value: unknown, o: ExtractOptions, out: BodyEvent[], depth: num
   const obj = value as Record<string, unknown>;
   const hasText = Object.keys(obj).some((k) => TEXT_KEYS.has(k));
   const title = hasText && isLangMap(obj.title) ? cleanTitle(pickText(obj.title, o)) : undefined;
-  if (title) out.push({ type: "open", title, audience: currentAudience(out, o) });
+  // an item inside a widget (an accordion panel, a tab) may carry its own feedKeys: they narrow too
+  const restricted = "feedKeys" in obj;
+  const scope = title !== undefined || restricted;
+  if (scope) {
+    const audience = widgetAudience(currentAudience(out, o), obj.feedKeys);
+    out.push(title ? { type: "open", title, audience } : { type: "open", audience });
+  }
   for (const [key, v] of Object.entries(obj)) {
     if (SKIP_KEYS.has(key) || key === "title") continue;
     if (key === "richText") {
@@ -110,7 +118,7 @@ function collect(value: unknown, o: ExtractOptions, out: BodyEvent[], depth: num
       if (text && !/^\s*(true|false|null|\d+)\s*$/.test(text)) pushHtml(text, o, out);
     } else collect(v, o, out, depth + 1);
   }
-  if (title) out.push({ type: "close" });
+  if (scope) out.push({ type: "close" });
 }
 
 function pushHtml(html: string, o: ExtractOptions, out: BodyEvent[]): void {

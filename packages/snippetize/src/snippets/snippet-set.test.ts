@@ -139,6 +139,52 @@ describe("buildSnippetSet", () => {
     ]);
   });
 
+  it("never lets an empty or null feedKeys in the properties lift the node's restriction (and vice versa)", async () => {
+    const set = await run(
+      content(
+        page(
+          html("<p>node says hr, props empty</p>", {
+            feedKeys: ["g-hr"],
+            properties: { content: { en: "<p>node says hr, props empty</p>" }, feedKeys: [] },
+          }),
+          html("<p>node says hr, props null</p>", {
+            feedKeys: ["g-hr"],
+            properties: { content: { en: "<p>node says hr, props null</p>" }, feedKeys: null },
+          }),
+          html("<p>props say hr, node empty</p>", {
+            feedKeys: [],
+            properties: { content: { en: "<p>props say hr, node empty</p>" }, feedKeys: ["g-hr"] },
+          }),
+        ),
+        { audience: ["*"] },
+      ),
+    );
+    expect(set.languages[0]!.snippets.map((s) => [s.text, s.audience])).toEqual([
+      ["node says hr, props empty", ["g-hr"]],
+      ["node says hr, props null", ["g-hr"]],
+      ["props say hr, node empty", ["g-hr"]],
+    ]);
+  });
+
+  it("narrows an item inside a widget to the item's own feedKeys", async () => {
+    const tabs = {
+      type: "widget",
+      widgetType: "tabs",
+      properties: {
+        items: [
+          { title: { en: "Open tab" }, content: { en: "<p>everyone reads this tab</p>" } },
+          { title: { en: "Board tab" }, content: { en: "<p>only the board reads this</p>" }, feedKeys: ["g-board"] },
+          { content: { en: "<p>untitled but restricted</p>" }, feedKeys: ["g-board"] },
+        ],
+      },
+    };
+    const set = await run(content(page(tabs), { audience: ["*"] }));
+    const byText = Object.fromEntries(set.languages[0]!.snippets.map((s) => [s.text, s.audience]));
+    expect(Object.entries(byText).find(([t]) => t.includes("everyone reads"))?.[1]).toEqual(["*"]);
+    expect(Object.entries(byText).find(([t]) => t.includes("only the board"))?.[1]).toEqual(["g-board"]);
+    expect(Object.entries(byText).find(([t]) => t.includes("untitled but restricted"))?.[1]).toEqual(["g-board"]);
+  });
+
   it("turns widget and accordion item titles into headings and skips list widgets", async () => {
     const accordion = {
       type: "widget",
