@@ -143,7 +143,8 @@ await admin.disconnect();
 
 const lib = mb(htmlBytes, median(library));
 const stg = mb(htmlBytes, median(stage));
-const timeline = lags[Math.floor(lags.length / 2)]!.samples.filter(
+const medianRun = stage.indexOf(median(stage));
+const timeline = lags[medianRun]!.samples.filter(
   (_, i, all) => i % Math.max(1, Math.floor(all.length / 8)) === 0 || i === all.length - 1,
 );
 const result = {
@@ -161,6 +162,8 @@ const result = {
   stageEventMbPerSecond: +mb(eventBytes, median(stage)).toFixed(2),
   stageCpuSecondsPerRun: +median(stageCpu).toFixed(1),
   stageVsLibrary: +(stg / lib).toFixed(2),
+  stageSecondsPerRun: stage.map((x) => +x.toFixed(1)),
+  librarySecondsPerRun: library.map((x) => +x.toFixed(1)),
   maxLag: Math.max(...lags.map((l) => l.maxLag)),
   lagTimeline: timeline.map(([s, lag]) => `${s.toFixed(1)}s:${lag}`).join(" "),
 };

@@ -12,6 +12,8 @@ export const StageConfigSchema = z.object({
   groupId: z.string().min(1).max(249).default("lumasnip-snippetizer"),
   /** partitions worked on at once: one's network wait overlaps another's snippetizing */
   concurrency: int(1, 64, 2),
+  /** bytes fetched per partition per request: bigger fetches leave the stage idle less often */
+  fetchBytesPerPartition: int(64 * 1024, 256 * 1024 * 1024, 2 * 1024 * 1024),
   /** output gathered before one acknowledged send (and the offset commit after it) */
   sendBatchBytes: int(1024, 64 * 1024 * 1024, 4 * 1024 * 1024),
   sendBatchMessages: int(1, 10_000, 500),
@@ -29,6 +31,7 @@ export const STAGE_ENV: Record<keyof z.input<typeof StageConfigSchema>, string> 
   topicPrefix: "LUMASNIP_TOPIC_PREFIX",
   groupId: "SNIPPETIZER_GROUP_ID",
   concurrency: "SNIPPETIZER_CONCURRENCY",
+  fetchBytesPerPartition: "SNIPPETIZER_FETCH_BYTES_PER_PARTITION",
   sendBatchBytes: "SNIPPETIZER_SEND_BATCH_BYTES",
   sendBatchMessages: "SNIPPETIZER_SEND_BATCH_MESSAGES",
   maxMessageBytes: "SNIPPETIZER_MAX_MESSAGE_BYTES",

@@ -61,6 +61,8 @@ export async function runSnippetizer(config: StageConfig, deps: StageDeps): Prom
     groupId: config.groupId,
     sessionTimeout: 30_000,
     heartbeatInterval: 3_000,
+    maxBytesPerPartition: config.fetchBytesPerPartition,
+    maxBytes: Math.max(config.fetchBytesPerPartition * 6, 10 * 1024 * 1024),
     retry: { retries: 8, restartOnFailure: async () => false },
   });
   const ops =
