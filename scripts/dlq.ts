@@ -3,6 +3,7 @@
 // the (fixed) stage re-reads from there; later inputs are re-read too, which every stage tolerates
 // (idempotent by design). The stage must be stopped: Kafka refuses offset changes of a live group.
 import { parseArgs } from "node:util";
+import { cliArgs, usageError } from "./cli-args.ts";
 import { createKafka, GroupBusyError, isStage, kafkaConnectionFromEnv, moveGroup, readDlq, replayPositions, STAGES } from "@lumasnip/bus";
 import { topicNames } from "@lumasnip/schema";
 
@@ -21,8 +22,9 @@ options:
   -h, --help                   this text
 env: KAFKA_BROKERS (+ KAFKA_SSL, KAFKA_SASL_*), LUMASNIP_TOPIC_PREFIX (default lumasnip)`;
 
-async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
+function parseDlqArgs() {
+  return parseArgs({
+    args: cliArgs(),
     allowPositionals: true,
     options: {
       stage: { type: "string" },
@@ -33,6 +35,17 @@ async function main(): Promise<number> {
       help: { type: "boolean", short: "h", default: false },
     },
   });
+}
+
+async function main(): Promise<number> {
+  let parsed: ReturnType<typeof parseDlqArgs>;
+  try {
+    parsed = parseDlqArgs();
+  } catch (error) {
+    return usageError("dlq", error);
+  }
+  const { values, positionals } = parsed;
+
   const command = positionals[0];
   if (values.help || !command) {
     console.log(HELP);

@@ -3,6 +3,7 @@
 // content (deletes included): moving the stopped stage's group to the earliest offset re-reads
 // them all. Unchanged output carries the same content hash and costs downstream almost nothing.
 import { parseArgs } from "node:util";
+import { cliArgs, usageError } from "./cli-args.ts";
 import { createKafka, GroupBusyError, isStage, kafkaConnectionFromEnv, moveGroup, STAGES } from "@lumasnip/bus";
 import { topicNames } from "@lumasnip/schema";
 
@@ -11,9 +12,16 @@ const HELP = `usage: pnpm reprocess -- --stage <snippetizer|publisher> [--group 
 Moves the stage's consumer group to the earliest offset of its input topic; stop the stage first,
 start it after. env: KAFKA_BROKERS (+ KAFKA_SSL, KAFKA_SASL_*), LUMASNIP_TOPIC_PREFIX`;
 
-const { values } = parseArgs({
-  options: { stage: { type: "string" }, group: { type: "string" }, help: { type: "boolean", short: "h", default: false } },
-});
+const { values } = (() => {
+  try {
+    return parseArgs({
+      args: cliArgs(),
+      options: { stage: { type: "string" }, group: { type: "string" }, help: { type: "boolean", short: "h", default: false } },
+    });
+  } catch (error) {
+    return usageError("reprocess", error);
+  }
+})();
 if (values.help) {
   console.log(HELP);
   process.exit(0);

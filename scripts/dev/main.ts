@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { cliArgs, usageError } from "../cli-args.ts";
 import { quietToolEnv } from "../tool-env.ts";
 import { createKey, keyWorks, runGc } from "./edge-admin.ts";
 import { httpOk, type RunningService, startService, stopService } from "./processes.ts";
@@ -28,8 +29,11 @@ Runs lumasnip locally on the shipped demo seed and prints the edge URL, a demo r
 
 Needs the local Kafka broker (JDK + Maven) unless KAFKA_BROKERS is set. Logs: .state/dev/logs/.`;
 
-const { values: opts } = parseArgs({
-  options: {
+const { values: opts } = (() => {
+  try {
+    return parseArgs({
+      args: cliArgs(),
+      options: {
     config: { type: "string" },
     ticker: { type: "string", default: "20000" },
     poll: { type: "string", default: "5" },
@@ -37,8 +41,12 @@ const { values: opts } = parseArgs({
     "sim-port": { type: "string", default: "8990" },
     fresh: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
-  },
-});
+      },
+    });
+  } catch (error) {
+    return usageError("dev", error);
+  }
+})();
 if (opts.help) {
   console.log(HELP);
   process.exit(0);
@@ -154,7 +162,12 @@ async function main(): Promise<void> {
   saveDevSecrets(stateDir, secrets);
 
   // 6. the pipeline
-  const ports = { fetcher: 9464, snippetizer: 9465, publisher: 9466 };
+  const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+  const ports = {
+    fetcher: port("FETCHER_OPS_PORT", 9464),
+    snippetizer: port("SNIPPETIZER_OPS_PORT", 9465),
+    publisher: port("PUBLISHER_OPS_PORT", 9466),
+  };
   running.push(
     await startService(
       {

@@ -64,7 +64,8 @@ describe("the DLQ reader, `pnpm dlq` and `pnpm reprocess`", () => {
   });
 
   it("replays by moving the stopped stage's group back to those offsets", async () => {
-    const run = spawnSync(process.execPath, [resolve(repoRoot, "scripts/dlq.ts"), "replay", "--stage", "snippetizer", "--group", group], {
+    // the leading "--" is what `pnpm dlq -- replay ...` passes
+    const run = spawnSync(process.execPath, [resolve(repoRoot, "scripts/dlq.ts"), "--", "replay", "--stage", "snippetizer", "--group", group], {
       env: { ...process.env, LUMASNIP_TOPIC_PREFIX: prefix },
       encoding: "utf8",
     });

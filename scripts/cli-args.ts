@@ -1,0 +1,14 @@
+/**
+ * The script's arguments. `pnpm <script> -- --flag` forwards the `--` itself (pnpm 10), which
+ * node's parseArgs would read as "end of options": drop a leading one.
+ */
+export function cliArgs(argv: readonly string[] = process.argv): string[] {
+  const args = argv.slice(2);
+  return args[0] === "--" ? args.slice(1) : args;
+}
+
+/** parseArgs with a one-line error (exit 2) instead of a stack trace. */
+export function usageError(tool: string, error: unknown): never {
+  console.error(`${tool}: ${(error as Error).message} (--help lists the options)`);
+  process.exit(2);
+}
