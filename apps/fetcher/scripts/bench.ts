@@ -3,7 +3,10 @@
  *   pnpm --filter @lumasnip/fetcher bench            # BENCH_RUNS=3 by default
  * 1. LumApps calls per incremental poll with k changed items vs the bound ⌈k/100⌉+1 per scope.
  * 2. A full sync of 10,000 items with 50 ms latency per call vs pages × latency ÷ scope
- *    concurrency (the fetcher runs as its own process; its peak RSS is read from /proc).
+ *    concurrency (the fetcher runs as its own process; its peak RSS is read from /proc, its CPU
+ *    time over the phase from its own log line).
+ * BENCH_PARTS=poll,full (default both); BENCH_SEEDS=fixture,demo (default both); FETCHER_NODE_ARGS
+ * is passed to the fetcher's node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -16,6 +19,9 @@ import { uniqueName } from "@lumasnip/testkit";
 import { runCli } from "../src/cli/commands.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const PARTS = (process.env.BENCH_PARTS ?? "poll,full").split(",");
+const SEEDS = (process.env.BENCH_SEEDS ?? "fixture,demo").split(",");
+const NODE_ARGS = (process.env.FETCHER_NODE_ARGS ?? "").split(" ").filter(Boolean);
 const appDir = fileURLToPath(new URL("..", import.meta.url));
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = "1";
 if (!process.env.KAFKA_BROKERS) throw new Error("KAFKA_BROKERS is not set (e.g. 127.0.0.1:9092)");
@@ -124,7 +130,9 @@ async function fullSyncRun(seed: "demo" | "fixture", items: number, latencyMs: n
   const pages = pagesPer.reduce((a, b) => a + b, 0);
   const bound = (pages * latencyMs) / Math.min(concurrency, sizes.size);
   const critical = Math.max(...pagesPer) * latencyMs;
-  const child = spawn(process.execPath, ["src/main.ts", "sync", "--once"], {
+  // the simulator serves from this process: its CPU time shows what the served pages cost it
+  const simCpu = process.cpuUsage();
+  const child = spawn(process.execPath, [...NODE_ARGS, "src/main.ts", "sync", "--once"], {
     cwd: appDir,
     env: { ...s.env, LOG_LEVEL: "info" },
     stdio: ["ignore", "pipe", "inherit"],
@@ -142,14 +150,30 @@ async function fullSyncRun(seed: "demo" | "fixture", items: number, latencyMs: n
   }, 50);
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   clearInterval(sampler);
+  const simCpuUsed = process.cpuUsage(simCpu);
+  const simCpuMs = Math.round((simCpuUsed.user + simCpuUsed.system) / 1000);
   if (code !== 0) throw new Error(`full sync exited ${code}`);
   const cycle = out
     .split("\n")
     .filter((l) => l.includes('"msg":"full sync phase done"'))
-    .map((l) => JSON.parse(l) as { ms: number })[0];
+    .map((l) => JSON.parse(l) as { ms: number; cpuMs: number })[0];
   const listCalls = s.sim.control.counters().requests["content/list"] ?? 0;
   await s.sim.close();
-  return { ms: cycle!.ms, pages, listCalls, bound, critical, peakMb: peakKb / 1024, scopes: sizes.size };
+  const load = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+  const live = [...sizes.values()].reduce((a, b) => a + b, 0);
+  return {
+    ms: cycle!.ms,
+    cpuMs: cycle!.cpuMs,
+    simCpuMs,
+    live,
+    load,
+    pages,
+    listCalls,
+    bound,
+    critical,
+    peakMb: peakKb / 1024,
+    scopes: sizes.size,
+  };
 }
 
 async function fullSyncBench() {
@@ -158,6 +182,7 @@ async function fullSyncBench() {
     ["fixture", "small bodies (fixture seed)"],
     ["demo", "real bodies (demo seed, ≈32 KB each)"],
   ] as const) {
+    if (!SEEDS.includes(seed)) continue;
     const runs = [];
     for (let i = 0; i < RUNS; i++) {
       const r = await fullSyncRun(seed, 10_000, 50, 4);
@@ -166,16 +191,18 @@ async function fullSyncBench() {
     }
     const r = runs[0]!;
     const ms = median(runs.map((x) => x.ms));
+    const cpuPerItem = (median(runs.map((x) => x.cpuMs)) * 1000) / r.live;
     rows.push(
-      `| ${label} | ${r.scopes} | ${r.pages} (${r.listCalls} calls) | ${Math.round(r.bound)} ms | ${r.critical} ms | ${Math.round(ms)} ms | ${(ms / r.bound).toFixed(2)}× | ${(ms / Math.max(r.bound, r.critical)).toFixed(2)}× | ${Math.round(median(runs.map((x) => x.peakMb)))} MB |`,
+      `| ${label} | ${r.scopes} | ${r.pages} (${r.listCalls} calls) | ${Math.round(r.bound)} ms | ${r.critical} ms | ${Math.round(ms)} ms | ${(ms / r.bound).toFixed(2)}× | ${(ms / Math.max(r.bound, r.critical)).toFixed(2)}× | ${Math.round(cpuPerItem)} µs | ${Math.round(median(runs.map((x) => x.peakMb)))} MB |`,
     );
   }
   return rows;
 }
 
-const poll = await pollBench();
-const full = await fullSyncBench();
-console.log(`
+const poll = PARTS.includes("poll") ? await pollBench() : undefined;
+const full = PARTS.includes("full") ? await fullSyncBench() : [];
+if (poll)
+  console.log(`
 ### API calls per incremental poll
 
 ${poll.scopes} scopes (demo seed scaled to 5,000 items; the k changed items are all in the largest
@@ -185,7 +212,9 @@ median of ${RUNS} runs. Bound: ⌈k/100⌉+1 for the changed scope, 1 for each o
 | k changed | calls | bound | within |
 |---|---|---|---|
 ${poll.rows.join("\n")}
-
+`);
+if (full.length > 0)
+  console.log(`
 ### Full sync of 10,000 items, 50 ms per call, 4 scopes at once
 
 Wall time of the full sync (the fetcher's own "full sync phase done" log line; it runs as a
@@ -193,8 +222,8 @@ separate process, the simulator in the benchmark's), median
 of ${RUNS} runs. Bound = pages × 50 ms ÷ min(4, scopes); critical path = the largest scope's pages
 × 50 ms (a scope's pages are sequential: each needs the previous cursor).
 
-| items | scopes | pages | bound | critical path | wall | ÷ bound | ÷ max(bound, critical path) | peak RSS |
-|---|---|---|---|---|---|---|---|---|
+| items | scopes | pages | bound | critical path | wall | ÷ bound | ÷ max(bound, critical path) | CPU per item | peak RSS |
+|---|---|---|---|---|---|---|---|---|---|
 ${full.join("\n")}
 `);
 process.exit(0);

@@ -1,11 +1,11 @@
 import { createTokenProvider } from "@lumasnip/auth";
 import {
   LumAppsArticleSchema,
-  LumAppsContentSchema,
   LumAppsContentTypeSchema,
   LumAppsListEnvelopeSchema,
   LumAppsMetadataSchema,
   LumAppsSiteSchema,
+  lumAppsContentParser,
 } from "@lumasnip/schema";
 import { DEFAULT_RETRY_POLICY } from "./backoff.ts";
 import { type LumAppsClient, type LumAppsClientOptions, MAX_PAGE_SIZE } from "./client-types.ts";
@@ -96,7 +96,8 @@ export function createLumAppsClient(options: LumAppsClientOptions): LumAppsClien
           timeoutMs: listMs,
           schema: LumAppsListEnvelopeSchema,
         });
-      return paginate("content/list", fetchPage, LumAppsContentSchema, query.cursor);
+      // the hand-written check of LumAppsContentSchema: it does not copy megabytes of template
+      return paginate("content/list", fetchPage, lumAppsContentParser, query.cursor);
     },
 
     getContent(id, opts = {}) {
@@ -107,7 +108,7 @@ export function createLumAppsClient(options: LumAppsClientOptions): LumAppsClien
           path: "content/get",
           query: { uid: id, lang: opts.lang, fields: opts.fields, action: opts.action },
           timeoutMs: defaultMs,
-          schema: LumAppsContentSchema,
+          schema: lumAppsContentParser,
         }),
       );
     },

@@ -1,4 +1,4 @@
-import type { LumAppsListEnvelopeSchema } from "@lumasnip/schema";
+import type { LumAppsListEnvelopeSchema, ShapeParser } from "@lumasnip/schema";
 import type { z } from "zod";
 import { BrokenListingError } from "./errors.ts";
 
@@ -30,7 +30,7 @@ export type Envelope = z.infer<typeof LumAppsListEnvelopeSchema>;
 export async function* paginate<T>(
   route: string,
   fetchPage: (cursor: string | undefined) => Promise<Envelope>,
-  item: z.ZodType<T>,
+  item: ShapeParser<T>,
   startCursor?: string,
 ): AsyncGenerator<Page<T>> {
   const seen = new Set<string>();
@@ -63,7 +63,7 @@ export async function* paginate<T>(
   }
 }
 
-function parseItems<T>(raw: unknown[], schema: z.ZodType<T>): { items: T[]; invalid: InvalidItem[] } {
+function parseItems<T>(raw: unknown[], schema: ShapeParser<T>): { items: T[]; invalid: InvalidItem[] } {
   const items: T[] = [];
   const invalid: InvalidItem[] = [];
   raw.forEach((value, index) => {

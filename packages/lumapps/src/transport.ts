@@ -8,7 +8,7 @@ import {
   sendWithToken,
   type TokenProvider,
 } from "@lumasnip/auth";
-import type { z } from "zod";
+import type { ShapeParser } from "@lumasnip/schema";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelayMs } from "./backoff.ts";
 import { LumAppsNetworkError, LumAppsShapeError, LumAppsTimeoutError } from "./errors.ts";
 import { httpError, trimDetail } from "./http-error.ts";
@@ -47,7 +47,8 @@ export interface RequestSpec<T> {
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
   timeoutMs: number;
-  schema: z.ZodType<T>;
+  /** a zod schema or a hand-written check of the same shape */
+  schema: ShapeParser<T>;
 }
 
 export type Transport = <T>(spec: RequestSpec<T>) => Promise<T>;

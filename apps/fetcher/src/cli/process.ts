@@ -5,6 +5,7 @@ import type { FetcherConfig } from "../config/load.ts";
 import { createFetcherMetrics, type FetcherMetrics } from "../ops/metrics.ts";
 import { createStateWriter } from "../state/state-writer.ts";
 import type { ProcessDeps } from "../sync/deps.ts";
+import { useGzipLevel } from "./gzip-codec.ts";
 
 /** Connects what every source of the process shares: Kafka (topics ensured), producers, metrics. */
 export async function startProcess(
@@ -13,6 +14,7 @@ export async function startProcess(
   logger: Logger,
   extra: { fetch?: typeof fetch; metrics?: FetcherMetrics } = {},
 ): Promise<{ deps: ProcessDeps; close(): Promise<void> }> {
+  useGzipLevel();
   const kafka = createKafka(kafkaConnectionFromEnv(env, "lumasnip-fetcher"), {
     logCreator: kafkaLogCreator(logger),
   });

@@ -31,6 +31,24 @@ describe("toTimestamp", () => {
     }
   });
 
+  it("checks the days of v1 timestamps by month and leap year", () => {
+    expect(toTimestamp("2024-02-29T23:59:59.000001")).toBe("2024-02-29T23:59:59.000001Z");
+    expect(toTimestamp("2000-02-29T00:00:00.000000")).toBe("2000-02-29T00:00:00.000000Z");
+    for (const bad of [
+      "2023-02-29T00:00:00.000000",
+      "1900-02-29T00:00:00.000000",
+      "2024-04-31T00:00:00.000000",
+      "2024-00-10T00:00:00.000000",
+      "2024-01-00T00:00:00.000000",
+      "2024-01-01T24:00:00.000000",
+      "2024-01-01T00:60:00.000000",
+      "2024-01-01T00:00:60.000000",
+      "2024-01-01T00:00:0a.000000",
+    ]) {
+      expect(toTimestamp(bad), bad).toBeUndefined();
+    }
+  });
+
   it("accepts a bare date as midnight UTC", () => {
     expect(toTimestamp("2024-05-01")).toBe("2024-05-01T00:00:00.000000Z");
   });

@@ -35,6 +35,7 @@ export async function runCycle(ctx: SourceContext, options: CycleOptions): Promi
     ctx.logger.error({ err: error, mode, scope }, `${mode} failed; retried next cycle`);
   };
   const started = Date.now();
+  const cpuStart = process.cpuUsage();
 
   const pending = options.fullRestart ? ctx.scopes : ctx.scopes.filter((s) => needsFullSync(ctx, s));
   if (pending.length > 0) {
@@ -48,6 +49,8 @@ export async function runCycle(ctx: SourceContext, options: CycleOptions): Promi
         scopes: pending.length,
         failed: done.filter((r) => r.status === "rejected").length,
         ms: Date.now() - started,
+        // the process's CPU time (user + system) over the phase: robust to a busy machine
+        cpuMs: Math.round(cpuMs(process.cpuUsage(cpuStart))),
       },
       "full sync phase done",
     );
@@ -130,6 +133,8 @@ async function fullSyncWithRetries(
     }
   }
 }
+
+const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
 
 /** True when the oldest reconcile (or full sync) of the synced scopes is an interval old. */
 export function reconcileDue(ctx: SourceContext): boolean {

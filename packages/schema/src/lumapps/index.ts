@@ -18,6 +18,7 @@ export {
   LumAppsVersionSchema,
 } from "./common.ts";
 export { type LumAppsContent, LumAppsContentSchema, LumAppsRevisionSchema } from "./content.ts";
+export { lumAppsContentParser, type ShapeIssue, type ShapeParser } from "./content-check.ts";
 export { type LumAppsDiscoveryDocument, LumAppsDiscoveryDocumentSchema } from "./discovery.ts";
 export {
   type LumAppsV1ErrorBody,
