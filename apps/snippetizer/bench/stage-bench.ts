@@ -135,6 +135,10 @@ for (let r = 0; r < runs; r++) {
   abort.abort();
   await running;
   const sets = (await metrics.sets.get()).values.reduce((n, v) => n + v.value, 0);
+  const sum = async (h: typeof metrics.seconds) => (await h.get()).values.find((v) => v.metricName?.endsWith("_sum"))?.value ?? 0;
+  if (args.includes("--verbose")) {
+    console.error(`run ${r}: snippetizing ${(await sum(metrics.seconds)).toFixed(2)} s, waiting for acks ${(await sum(metrics.sendSeconds)).toFixed(2)} s (summed over partitions)`);
+  }
   if (sets !== events.length) console.error(`run ${r}: ${sets} sets for ${events.length} events`);
   await admin.deleteGroups([groupId]).catch(() => {});
 }

@@ -14,7 +14,7 @@ export const StageConfigSchema = z.object({
   concurrency: int(1, 64, 2),
   /** bytes fetched per partition per request: bigger fetches leave the stage idle less often */
   fetchBytesPerPartition: int(64 * 1024, 256 * 1024 * 1024, 2 * 1024 * 1024),
-  /** output gathered before one acknowledged send (and the offset commit after it) */
+  /** output of this many input bytes is gathered before one acknowledged send (and the commit after it) */
   sendBatchBytes: int(1024, 64 * 1024 * 1024, 4 * 1024 * 1024),
   sendBatchMessages: int(1, 10_000, 500),
   /** the snippet topic's max.message.bytes: a set over it goes to the DLQ as too_large */

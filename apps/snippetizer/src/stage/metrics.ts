@@ -15,7 +15,6 @@ export function createStageMetrics(options: { defaults?: boolean; metrics?: Metr
     snippets: m.counter("snippetizer_snippets_total", "snippets in the sets produced"),
     dlq: m.counter("snippetizer_dlq_total", "contents sent to the DLQ, by reason", ["reason"]),
     inputBytes: m.counter("snippetizer_input_bytes_total", "bytes of content events read"),
-    outputBytes: m.counter("snippetizer_output_bytes_total", "bytes of snippet events produced"),
     seconds: m.histogram(
       "snippetizer_content_seconds",
       "time to snippetize one content",
