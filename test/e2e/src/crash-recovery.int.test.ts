@@ -21,7 +21,11 @@ describe("crashes and a stopped pipeline", () => {
   stackHooks(() => stack);
 
   beforeAll(async () => {
-    stack = await startStack({ sim: { seed: "demo", scale: SCALE } });
+    // small send batches: the snippetizer commits every 10 contents, so "part-way" is observable
+    stack = await startStack({
+      sim: { seed: "demo", scale: SCALE },
+      env: { snippetizer: { SNIPPETIZER_SEND_BATCH_MESSAGES: "10" } },
+    });
     // the fetcher first: the content topic then holds the whole backfill the consumers work through
     await withLogs(stack, async () => {
       await s().fetcher.start();

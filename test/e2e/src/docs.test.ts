@@ -3,7 +3,12 @@ import { resolve } from "node:path";
 import { repoRoot } from "@lumasnip/testkit";
 import { describe, expect, it } from "vitest";
 import { VarsSchema } from "../../../apps/edge/src/env.ts";
-import { GLOBAL_ENV, LUMAPPS_SETTINGS, lumappsEnvName, SOURCE_ENV } from "../../../apps/fetcher/src/config/env-names.ts";
+import {
+  GLOBAL_ENV,
+  LUMAPPS_SETTINGS,
+  lumappsEnvName,
+  SOURCE_ENV,
+} from "../../../apps/fetcher/src/config/env-names.ts";
 import { STAGE_ENV } from "../../../apps/snippetizer/src/config.ts";
 import { PUBLISHER_ENV } from "../../../apps/snippetizer/src/publisher/config.ts";
 
@@ -26,7 +31,9 @@ describe("docs/configuration.md", () => {
       "KAFKA_SASL_PASSWORD",
       "LOG_LEVEL",
     ];
-    const missing = [...new Set(names)].filter((n) => !doc.includes(`\`${n}\``) && !doc.includes(`${n} `) && !doc.includes(`\`${n}/`));
+    const missing = [...new Set(names)].filter(
+      (n) => !doc.includes(`\`${n}\``) && !doc.includes(`${n} `) && !doc.includes(`\`${n}/`),
+    );
     expect(missing).toEqual([]);
   });
 });

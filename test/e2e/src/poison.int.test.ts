@@ -56,6 +56,15 @@ describe("poison input and the DLQ", () => {
       expect(r.error).toMatch(/max\.message\.bytes/);
     }
     for (const key of tooLarge) expect(await s().edge.manifest(key)).toBe(404);
+    const sizes = records.map((r) => r.size!.bytes).sort((a, b) => a - b);
+    console.log(
+      JSON.stringify({
+        visible: visible.size,
+        tooLarge: tooLarge.size,
+        limit: records[0]!.size!.limit,
+        sizes,
+      }),
+    );
   });
 
   it("parks an invalid event written straight to the content topic, keeps serving the content, and lets its next change through", async () => {

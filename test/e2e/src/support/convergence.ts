@@ -72,10 +72,16 @@ export async function converge(
 ) {
   return eventually(
     async () => {
-      if (options.exact) await collectStale(stack.edge);
-      const d = await differences(stack, options);
-      if (d.problems.length > 0)
-        throw new Error(`${d.problems.length} differences: ${d.problems.slice(0, 8).join("; ")}`);
+      const fail = (d: Awaited<ReturnType<typeof differences>>) =>
+        new Error(`${d.problems.length} differences: ${d.problems.slice(0, 8).join("; ")}`);
+      let d = await differences(stack, { ...options, exact: false });
+      if (d.problems.length > 0) throw fail(d);
+      if (options.exact) {
+        // collect only once the content matches: a collection per probe would just add noise
+        await collectStale(stack.edge);
+        d = await differences(stack, options);
+        if (d.problems.length > 0) throw fail(d);
+      }
       return d;
     },
     {
