@@ -18,4 +18,17 @@ describe("parseSettings", () => {
     expect(() => parseSettings({ maxTokens: 200, minTokens: 150 })).toThrow(/minTokens must be at most half/);
     expect(() => parseSettings({ overlapTokens: 200 })).toThrow(/overlapTokens/);
   });
+
+  it("names every unknown key instead of ignoring it (a typo must not silently keep a default)", () => {
+    expect(() => parseSettings({ maxTokens: "x", typo: 1, maxToken: 300 })).toThrow(SnippetizeSettingsError);
+    let message = "";
+    try {
+      parseSettings({ maxTokens: "x", typo: 1, maxToken: 300 });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/maxTokens/);
+    expect(message).toMatch(/"typo"/);
+    expect(message).toMatch(/"maxToken"/);
+  });
 });

@@ -29,9 +29,10 @@ export const DEFAULT_SKIPPED_WIDGETS = [
 /**
  * Every knob of the snippetizer, in one validated object (docs/snippets.md explains the
  * defaults). Sizes are hard limits for `max*`; `minTokens` is what packing aims not to go under.
+ * Strict: an unknown key (a typo) is an error, not a setting silently left at its default.
  */
 export const SnippetizeSettingsSchema = z
-  .object({
+  .strictObject({
     /** hard limit on a snippet's approximate token count */
     maxTokens: z.number().int().min(32).max(8192).default(400),
     /** hard limit on a snippet's length in UTF-16 code units */
