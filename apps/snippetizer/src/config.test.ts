@@ -30,4 +30,14 @@ describe("stageConfigFromEnv", () => {
     expect(() => stageConfigFromEnv({ SNIPPETIZER_SETTINGS: "{bad" })).toThrow(ConfigError);
     expect(() => stageConfigFromEnv({ SNIPPETIZER_SETTINGS: '{"maxTokens": 5}' })).toThrow(/maxTokens/);
   });
+
+  it("reports a number far out of range as one problem, with the range it must be in", () => {
+    let problems: string[] = [];
+    try {
+      stageConfigFromEnv({ SNIPPETIZER_HASH_MEMORY: "1e99" });
+    } catch (e) {
+      problems = (e as ConfigError).problems;
+    }
+    expect(problems).toEqual(["hashMemory (SNIPPETIZER_HASH_MEMORY): an integer from 0 to 10000000"]);
+  });
 });

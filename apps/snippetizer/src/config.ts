@@ -1,10 +1,9 @@
 import { MAX_MESSAGE_BYTES, TOPIC_PREFIX_PATTERN } from "@lumasnip/schema";
-import { ConfigError, parseConfig, readJsonFile } from "@lumasnip/service";
+import { ConfigError, intSetting, parseConfig, readJsonFile } from "@lumasnip/service";
 import { parseSettings, type SnippetizeSettings, SnippetizeSettingsError } from "@lumasnip/snippetize";
 import { z } from "zod";
 
-const int = (min: number, max: number, fallback: number) =>
-  z.coerce.number().int().min(min).max(max).default(fallback);
+const int = intSetting;
 
 /** The Kafka stage's settings (docs/snippets.md#the-kafka-stage). The connection comes from KAFKA_* (packages/bus). */
 export const StageConfigSchema = z.object({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ConfigError, parseConfig } from "./config.ts";
+import { ConfigError, intSetting, parseConfig } from "./config.ts";
 
 describe("parseConfig", () => {
   const schema = z.object({ port: z.coerce.number().int().min(1).max(65535), secret: z.string().min(8) });
@@ -21,5 +21,17 @@ describe("parseConfig", () => {
     expect(message).toMatch(/port \(PORT\)/);
     expect(message).toMatch(/secret \(SECRET\)/);
     expect(message).not.toContain("short");
+  });
+});
+
+describe("intSetting", () => {
+  it("reports whatever is wrong with the value as one problem naming the range", () => {
+    const schema = intSetting(0, 100, 7);
+    expect(schema.parse(undefined)).toBe(7);
+    expect(schema.parse("42")).toBe(42);
+    for (const bad of ["1e99", "-1e99", "abc", "1.5", "101", "-1", "Infinity"]) {
+      const r = schema.safeParse(bad);
+      expect(r.success ? [] : r.error.issues.map((i) => i.message)).toEqual(["an integer from 0 to 100"]);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { z } from "zod";
+import { z } from "zod";
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -28,6 +28,16 @@ export function parseConfig<S extends z.ZodType>(
     return `${where}: ${issue.message}`;
   });
   throw new ConfigError(what, problems);
+}
+
+/**
+ * An integer setting (coerced from an env string) in [min, max]. Whatever is wrong with the value
+ * is one problem with the same words: zod otherwise reports both its safe-integer bound and the
+ * range for a value like 1e99, two lines for one mistake.
+ */
+export function intSetting(min: number, max: number, fallback: number) {
+  const error = `an integer from ${min} to ${max}`;
+  return z.coerce.number({ error }).int({ error, abort: true }).min(min, { error }).max(max, { error }).default(fallback);
 }
 
 /** Reads a JSON config file with an error that names the file. */

@@ -1,4 +1,4 @@
-export { ConfigError, parseConfig, readJsonFile, secretFrom } from "./config.ts";
+export { ConfigError, intSetting, parseConfig, readJsonFile, secretFrom } from "./config.ts";
 export { runMain, sleep, type MainContext } from "./lifecycle.ts";
 export { createLogger, kafkaLogCreator, REDACT_PATHS, type Logger, type LoggerSettings } from "./logger.ts";
 export { createMetrics, type Metrics } from "./metrics.ts";
