@@ -1,13 +1,17 @@
 import { afterAll, afterEach } from "vitest";
 import type { Stack } from "./stack.ts";
 
+const setupFailed = new WeakSet<Stack>();
+
 /**
  * Prints every app's log tail when a test of the file fails, and closes the stack after the file.
- * The full logs stay in the stack's temp dir (named in the output).
+ * After a failure the full logs stay in the stack's temp dir (named in the output).
  */
 export function stackHooks(get: () => Stack | undefined): void {
+  let failed = false;
   afterEach((ctx) => {
     const stack = get();
+    if (ctx.task.result?.state === "fail") failed = true;
     if (stack && ctx.task.result?.state === "fail") {
       console.error(
         `\n=== app logs of the failed test "${ctx.task.name}" (full logs in ${stack.dir}/logs) ===\n${stack.logs(60)}`,
@@ -15,7 +19,8 @@ export function stackHooks(get: () => Stack | undefined): void {
     }
   });
   afterAll(async () => {
-    await get()?.close();
+    const stack = get();
+    await stack?.close({ keepLogs: failed || (stack !== undefined && setupFailed.has(stack)) });
   });
 }
 
@@ -24,7 +29,10 @@ export async function withLogs<T>(stack: Stack | undefined, what: () => Promise<
   try {
     return await what();
   } catch (error) {
-    if (stack) console.error(`\n=== app logs (full logs in ${stack.dir}/logs) ===\n${stack.logs(60)}`);
+    if (stack) {
+      setupFailed.add(stack);
+      console.error(`\n=== app logs (full logs in ${stack.dir}/logs) ===\n${stack.logs(60)}`);
+    }
     throw error;
   }
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -42,7 +42,8 @@ export interface Stack {
   stopAll(): Promise<void>;
   /** the tails of every app's log, for a failing test's output */
   logs(lines?: number): string;
-  close(): Promise<void>;
+  /** stops everything and deletes the topics and groups; `keepLogs` leaves the temp dir for a post-mortem */
+  close(options?: { keepLogs?: boolean }): Promise<void>;
 }
 
 export async function freePort(): Promise<number> {
@@ -204,14 +205,18 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     logs(lines = 30) {
       return apps.map((a) => `----- ${a.name} (${a.logFile}) -----\n${a.tail(lines)}`).join("\n");
     },
-    async close() {
+    async close({ keepLogs = false } = {}) {
       await Promise.all(apps.map((a) => a.kill()));
       await Promise.allSettled([sim.close(), edge.close()]);
+      if (!keepLogs) rmSync(dir, { recursive: true, force: true });
       const cleanup = kafka.admin();
       try {
         await cleanup.connect();
         await cleanup.deleteTopics({ topics: Object.values(topics), timeout: 10_000 });
-        await cleanup.deleteGroups([groups.snippetizer, groups.publisher]).catch(() => {});
+        // the stages' groups and the fetcher's lock and state-reader groups all carry the prefix
+        const { groups: all } = await cleanup.listGroups();
+        const ours = all.map((g) => g.groupId).filter((g) => g.includes(prefix));
+        if (ours.length > 0) await cleanup.deleteGroups(ours).catch(() => {});
       } catch {
         // a test that stopped its own broker has nothing left to clean
       } finally {
