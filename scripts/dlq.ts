@@ -5,7 +5,7 @@
 import { parseArgs } from "node:util";
 import { cliArgs, usageError } from "./cli-args.ts";
 import { createKafka, GroupBusyError, isStage, kafkaConnectionFromEnv, moveGroup, readDlq, replayPositions, STAGES } from "@lumasnip/bus";
-import { topicNames } from "@lumasnip/schema";
+import { DlqReasonSchema, DlqStageSchema, topicNames } from "@lumasnip/schema";
 
 const HELP = `usage: pnpm dlq -- <command> [options]
 
@@ -13,12 +13,13 @@ const HELP = `usage: pnpm dlq -- <command> [options]
   replay --stage <s>           move the stage's consumer group back to the earliest parked offset of
                                each partition (stop the stage first, start it after)
 options:
-  --stage <s>                  snippetizer | publisher (fetcher records are replayed by the fetcher
-                               itself: fix the item, then \`sync --once\`)
+  --stage <s>                  snippetizer | publisher (list also: fetcher; fetcher records are
+                               replayed by the fetcher itself: fix the item, then \`sync --once\`)
   --reason <r>                 only records with this reason (too_large, invalid_event, ...)
   --key <k>                    only records of this content key
   --group <g>                  the consumer group (default lumasnip-snippetizer / lumasnip-edge-publisher)
-  --dry-run                    replay: print what would change, change nothing
+  --dry-run                    replay: print what would change, change nothing (without it, each
+                               line is printed once its move is done: {"moved":true})
   -h, --help                   this text
 env: KAFKA_BROKERS (+ KAFKA_SSL, KAFKA_SASL_*), LUMASNIP_TOPIC_PREFIX (default lumasnip)`;
 
@@ -59,6 +60,15 @@ async function main(): Promise<number> {
     console.error("dlq: replay needs --stage snippetizer or --stage publisher");
     return 2;
   }
+  // a typo must not read as "0 record(s)"
+  if (values.stage !== undefined && !DlqStageSchema.safeParse(values.stage).success) {
+    console.error(`dlq: --stage must be one of ${DlqStageSchema.options.join(", ")}`);
+    return 2;
+  }
+  if (values.reason !== undefined && !DlqReasonSchema.safeParse(values.reason).success) {
+    console.error(`dlq: --reason must be one of ${DlqReasonSchema.options.join(", ")}`);
+    return 2;
+  }
   const kafka = createKafka(kafkaConnectionFromEnv(process.env, "lumasnip-dlq"), { retries: 3 });
   const topics = topicNames(process.env.LUMASNIP_TOPIC_PREFIX ?? "lumasnip");
   const records = (await readDlq(kafka, topics.dlq)).filter(
@@ -84,8 +94,10 @@ async function main(): Promise<number> {
   try {
     for (const [topic, parts] of positions) {
       const partitions = [...parts].map(([partition, offset]) => ({ partition, offset: String(offset) }));
-      console.log(JSON.stringify({ group, topic, partitions, dryRun: values["dry-run"] }));
-      if (values["dry-run"]) continue;
+      if (values["dry-run"]) {
+        console.log(JSON.stringify({ group, topic, partitions, moved: false, dryRun: true }));
+        continue;
+      }
       try {
         await moveGroup(admin, stage, group, topic, partitions);
       } catch (error) {
@@ -93,11 +105,17 @@ async function main(): Promise<number> {
         console.error(`dlq: ${error.message}`);
         return 1;
       }
+      // printed once done, so a refusal never follows a line that reads like a move
+      console.log(JSON.stringify({ group, topic, partitions, moved: true }));
     }
   } finally {
     await admin.disconnect();
   }
-  console.error(`dlq: ${group} will re-read from the parked offsets when the ${values.stage} starts again`);
+  console.error(
+    values["dry-run"]
+      ? `dlq: dry run, ${group} was not moved`
+      : `dlq: ${group} will re-read from the parked offsets when the ${values.stage} starts again`,
+  );
   return 0;
 }
 

@@ -104,8 +104,22 @@ describe("the DLQ reader, `pnpm dlq` and `pnpm reprocess`", () => {
       });
       expect(run.status).toBe(1);
       expect(run.stderr).toMatch(/Stop every snippetizer process first/);
+      // nothing moved: no line may read as a done move
+      expect(run.stdout).toBe("");
     } finally {
       await consumer.disconnect();
+    }
+  });
+
+  it("refuses an unknown --stage or --reason as a usage error instead of listing nothing", () => {
+    for (const args of [["list", "--stage", "bogus"], ["list", "--reason", "too-large"], ["replay", "--stage", "fetcher"]]) {
+      const run = spawnSync(process.execPath, [resolve(repoRoot, "scripts/dlq.ts"), "--", ...args], {
+        env: { ...process.env, LUMASNIP_TOPIC_PREFIX: prefix },
+        encoding: "utf8",
+      });
+      expect(run.status, args.join(" ")).toBe(2);
+      expect(run.stderr).toMatch(new RegExp(`--${args[1]!.slice(2)}`));
+      expect(run.stdout).toBe("");
     }
   });
 });
