@@ -86,7 +86,7 @@ export async function reconcileSource(ctx: SourceContext): Promise<ReconcileSumm
     const scope = scopes[i]!;
     const done = await carryOut(ctx, scope, plan, listing);
     summary.scopes.push({ ...done, ...(listing.complete ? {} : { error: listing.error }) });
-    if (plan.held) summary.held = true;
+    if (done.held > 0) summary.held = true;
   }
   return summary;
 }
@@ -107,8 +107,11 @@ async function carryOut(ctx: SourceContext, scope: Scope, plan: ScopePlan, listi
     entries.push([id, scheduledEntry(scope.id, listing.items.get(id)!, at)]);
   if (entries.length > 0) await ctx.emitter.commit({ entries });
 
-  // fetched whole: new, changed, or missing from the listing (checked before any delete)
-  const toFetch = [...plan.refetch, ...(plan.held ? [] : plan.missing)];
+  // fetched whole: new, changed, or missing from the listing (checked before any delete) — also
+  // when the guard holds, because what the service user can no longer read is withdrawn anyway
+  const toFetch = [...plan.refetch, ...plan.missing];
+  let heldBack = plan.held ? plan.withdraw.length : 0;
+  let withdrawnOverGuard = 0;
   const missing = new Set(plan.missing);
   const deletes: Delete[] = plan.held
     ? []
@@ -139,21 +142,33 @@ async function carryOut(ctx: SourceContext, scope: Scope, plan: ScopePlan, listi
     if (missing.has(id)) {
       const verdict = missingVerdict(ctx, scope, content);
       if (verdict === "present") fetched.push(content!);
-      else if (verdict !== "unknown" && entry?.k === "live")
-        deletes.push({ id, reason: verdict, lastVersion: entry.v });
+      else if (verdict !== "unknown" && entry?.k === "live") {
+        // "deleted" = content/get answered 404: the service user cannot read it any more (deleted,
+        // or restricted to groups it is not in). Holding it back would keep serving text whose
+        // audience we no longer know, so the guard never holds these (docs/fetcher.md#reconcile).
+        if (!plan.held || verdict === "deleted") {
+          deletes.push({ id, reason: verdict, lastVersion: entry.v });
+          if (plan.held) withdrawnOverGuard++;
+        } else heldBack++;
+      }
     } else if (content) fetched.push(content);
     if (fetched.length + deletes.length >= ctx.config.pageSize) await flush();
   }
   await flush();
 
-  if (plan.held) {
-    const count = plan.missing.length + plan.withdraw.length;
-    out.held = count;
-    ctx.metrics.deletesHeld.set(labels, count);
-    ctx.metrics.deletesHeldTotal.inc(labels, count);
+  if (plan.held && withdrawnOverGuard > 0) {
     log.error(
-      { wouldDelete: count, live: plan.live, limit: plan.deleteLimit, share: ctx.config.massDelete.maxShare },
-      "MASS DELETE HELD BACK: this reconcile would delete more than the allowed share of the scope; nothing was deleted. Check LumApps, then run `reconcile --allow-mass-delete` if it is right",
+      { withdrawn: withdrawnOverGuard, live: plan.live, limit: plan.deleteLimit },
+      "WITHDRAWN OVER THE MASS-DELETE GUARD: the service user can no longer read these contents (deleted, or restricted to groups it is not in); they are never held back",
+    );
+  }
+  if (heldBack > 0) {
+    out.held = heldBack;
+    ctx.metrics.deletesHeld.set(labels, heldBack);
+    ctx.metrics.deletesHeldTotal.inc(labels, heldBack);
+    log.error(
+      { wouldDelete: heldBack, live: plan.live, limit: plan.deleteLimit, share: ctx.config.massDelete.maxShare },
+      "MASS DELETE HELD BACK: this reconcile would delete more than the allowed share of the scope; these (still readable: archived, unpublished, expired, moved) were not deleted. Check LumApps, then run `reconcile --allow-mass-delete` if it is right",
     );
   } else ctx.metrics.deletesHeld.set(labels, 0);
   if (plan.complete) {
