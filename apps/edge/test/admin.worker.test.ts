@@ -274,4 +274,28 @@ describe("API keys", () => {
       expect((await call("/admin/v1/keys", { key: ADMIN_SECRET, method: "POST", body })).status).toBe(400);
     }
   });
+
+  it("refuses a key name with control characters or bidi overrides, which `keys list` would print to a terminal", async () => {
+    for (const name of [
+      "\u0000\u202e",
+      "ops\u001b[2Jkey",
+      "tab\there",
+      "next\u0085line",
+      "invoice\u202Efdp.exe",
+      "a\u2066b\u2069",
+    ]) {
+      const res = await call("/admin/v1/keys", {
+        key: ADMIN_SECRET,
+        method: "POST",
+        body: { name, audiences: ["*"], scopes: ["read"] },
+      });
+      expect(res.status, JSON.stringify(name)).toBe(400);
+    }
+    const ok = await call("/admin/v1/keys", {
+      key: ADMIN_SECRET,
+      method: "POST",
+      body: { name: "Équipe RH – lecture (שלום)", audiences: ["*"], scopes: ["read"] },
+    });
+    expect(ok.status).toBe(201);
+  });
 });

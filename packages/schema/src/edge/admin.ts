@@ -77,8 +77,18 @@ export type GcResult = z.infer<typeof GcResultSchema>;
 export const ScopeSchema = z.enum(["read", "write", "admin"]);
 export type Scope = z.infer<typeof ScopeSchema>;
 
+/**
+ * C0/C1 controls and the bidi embeddings, overrides and isolates (U+202A–E, U+2066–9): a name is
+ * printed by `keys list` and in logs, where these could rewrite the terminal or hide a suffix.
+ */
+const KEY_NAME_PATTERN = /^[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]*$/;
+
 export const ApiKeyCreateSchema = z.object({
-  name: z.string().min(1).max(100),
+  name: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(KEY_NAME_PATTERN, "printable characters only: no control characters or bidi overrides"),
   audiences: AudienceSchema.min(1),
   scopes: z.array(ScopeSchema).min(1),
   /** a trusted read key may narrow its view per request to an end user's groups */
