@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { repoRoot } from "@lumasnip/testkit";
 import { describe, expect, it } from "vitest";
-import { VarsSchema } from "../../../apps/edge/src/env.ts";
+import { VarsSchema } from "../../../apps/edge/src/vars.ts";
 import {
   GLOBAL_ENV,
   LUMAPPS_SETTINGS,

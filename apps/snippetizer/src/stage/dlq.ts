@@ -30,7 +30,8 @@ export function stageDlqRecord(input: {
     ...(payload !== undefined ? { payload: payload.slice(0, MAX_PAYLOAD_CHARS) } : {}),
     // the content topic is compacted: a fixed snippetizer can also re-read everything (docs/snippets.md#reprocess)
     replay:
-      `kafka-consumer-groups.sh --bootstrap-server <brokers> --group ${input.groupId} --topic ${topic}:${partition} ` +
-      `--reset-offsets --to-offset ${message.offset} --execute   # with the snippetizer stopped`,
+      `stop the snippetizer, then: pnpm dlq -- replay --stage snippetizer --group ${input.groupId}${key ? ` --key ${key}` : ""} ` +
+      `(or: kafka-consumer-groups.sh --bootstrap-server <brokers> --group ${input.groupId} --topic ${topic}:${partition} ` +
+      `--reset-offsets --to-offset ${message.offset} --execute)`,
   };
 }
