@@ -74,8 +74,8 @@ async function stopAll(code: number): Promise<never> {
   if (brokerStartedHere) spawnSync("bash", [broker, "stop"], { stdio: "inherit" });
   process.exit(code);
 }
-process.on("SIGINT", () => void stopAll(0));
-process.on("SIGTERM", () => void stopAll(0));
+// SIGHUP too: a closed terminal or a dropped SSH session must not leave the stack running orphaned
+for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(sig, () => void stopAll(0));
 
 try {
   await main();
@@ -115,6 +115,7 @@ async function main(): Promise<void> {
           args: ["src/main.ts", "--port", String(simPort), "--seed", "demo", "--ticker", String(opts.ticker)],
           env,
           ready: () => httpOk(`http://127.0.0.1:${simPort}/_sim/health`),
+          ports: [simPort],
         },
         logDir,
       ),
@@ -145,6 +146,7 @@ async function main(): Promise<void> {
         ],
         env,
         ready: () => httpOk(`${edgeUrl}/healthz`),
+        ports: [edgePort],
         readyTimeoutMs: 90_000,
       },
       logDir,
@@ -176,6 +178,7 @@ async function main(): Promise<void> {
         args: ["src/main.ts", "run"],
         env: { ...env, SNIPPETIZER_OPS_PORT: String(ports.snippetizer) },
         ready: () => httpOk(`http://127.0.0.1:${ports.snippetizer}/healthz`),
+        ports: [ports.snippetizer],
       },
       logDir,
     ),
@@ -191,6 +194,7 @@ async function main(): Promise<void> {
           PUBLISHER_OPS_PORT: String(ports.publisher),
         },
         ready: () => httpOk(`http://127.0.0.1:${ports.publisher}/healthz`),
+        ports: [ports.publisher],
       },
       logDir,
     ),
@@ -205,6 +209,7 @@ async function main(): Promise<void> {
           FETCHER_OPS_PORT: String(ports.fetcher),
         },
         ready: () => httpOk(`http://127.0.0.1:${ports.fetcher}/healthz`),
+        ports: [ports.fetcher],
         readyTimeoutMs: 120_000,
       },
       logDir,

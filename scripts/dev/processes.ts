@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
+import { connect } from "node:net";
 import { resolve } from "node:path";
 
 export interface ServiceSpec {
@@ -12,6 +13,9 @@ export interface ServiceSpec {
   env?: Record<string, string>;
   /** resolves when the service answers; rejects on timeout */
   ready: () => Promise<boolean>;
+  /** ports the service will listen on: they must be free before it starts, or the readiness
+   * probe could be answered by someone else's process (an orphan of an earlier run) */
+  ports?: number[];
   readyTimeoutMs?: number;
 }
 
@@ -29,6 +33,14 @@ export interface RunningService {
  */
 export async function startService(spec: ServiceSpec, logDir: string): Promise<RunningService> {
   mkdirSync(logDir, { recursive: true });
+  for (const port of spec.ports ?? []) {
+    if (await portInUse(port)) {
+      throw new Error(
+        `port ${port} (${spec.name}) is already in use — another lumasnip dev still running, or another program; ` +
+          "stop it, or choose other ports (pnpm dev -- --help)",
+      );
+    }
+  }
   const logFile = resolve(logDir, `${spec.name}.log`);
   const log = createWriteStream(logFile, { flags: "a" });
   const command = spec.binary ? spec.args[0]! : process.execPath;
@@ -91,4 +103,16 @@ export async function httpOk(url: string, init?: RequestInit): Promise<boolean> 
   const res = await fetch(url, { ...init, signal: AbortSignal.timeout(2000) });
   await res.arrayBuffer();
   return res.ok;
+}
+
+/** True when something accepts connections on 127.0.0.1:port. */
+export function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
 }
