@@ -112,6 +112,30 @@ describe("ensureTopics against a real broker", () => {
     );
   });
 
+  it("reports a dead-letter topic that would forget its records within a week", async () => {
+    const prefix = newPrefix();
+    const names = topicNames(prefix);
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: [
+        {
+          topic: names.dlq,
+          configEntries: [
+            { name: "max.message.bytes", value: String(16 * 1024 * 1024) },
+            { name: "retention.ms", value: "1000" },
+          ],
+        },
+      ],
+    });
+    const error = await ensureTopics(admin, { prefix, partitions: 2 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect((error as TopicConfigMismatchError).problems).toEqual([
+      `${names.dlq}: retention.ms is 1000, needs at least 604800000 (7 days) or -1`,
+    ]);
+  });
+
   it("accepts a topic with fewer partitions, with a warning", async () => {
     const prefix = newPrefix();
     const spec = topicSpecs({ prefix }).find((s) => s.name === topicNames(prefix).content)!;

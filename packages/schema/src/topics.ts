@@ -1,6 +1,8 @@
 import type { Admin } from "kafkajs";
 
 export const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+/** the shortest DLQ retention an existing topic may have: a week to notice and replay */
+export const MIN_DLQ_RETENTION_MS = 7 * 24 * 3600 * 1000;
 
 export interface TopicSpec {
   name: string;
@@ -112,7 +114,7 @@ export async function ensureTopics(admin: Admin, options: TopicOptions = {}): Pr
       resources: existing.map((s) => ({
         type: TOPIC_RESOURCE,
         name: s.name,
-        configNames: ["cleanup.policy", "max.message.bytes"],
+        configNames: ["cleanup.policy", "max.message.bytes", "retention.ms"],
       })),
     });
     const meta = await admin.fetchTopicMetadata({ topics: existing.map((s) => s.name) });
@@ -130,6 +132,16 @@ export async function ensureTopics(admin: Admin, options: TopicOptions = {}): Pr
         problems.push(
           `${spec.name}: max.message.bytes is ${Number.isNaN(maxBytes) ? "unknown" : maxBytes}, needs at least ${MAX_MESSAGE_BYTES}`,
         );
+      }
+      // a DLQ that forgets its records before anyone looked at them loses the inputs it parked
+      const wantRetention = Number(spec.configs["retention.ms"]);
+      if (spec.configs["cleanup.policy"] === "delete" && wantRetention > 0) {
+        const retention = Number(value("retention.ms"));
+        if (retention !== -1 && !(retention >= MIN_DLQ_RETENTION_MS)) {
+          problems.push(
+            `${spec.name}: retention.ms is ${Number.isNaN(retention) ? "unknown" : retention}, needs at least ${MIN_DLQ_RETENTION_MS} (7 days) or -1`,
+          );
+        }
       }
       const parts = meta.topics.find((t) => t.name === spec.name)?.partitions.length ?? 0;
       if (parts < 1) problems.push(`${spec.name}: has no partitions`);
