@@ -91,6 +91,7 @@ start() {
 stop() {
   local pid
   if ! pid=$(running_pid); then rm -f "$pidfile"; echo "kafka: not running"; return 0; fi
+  local peak; peak=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$pid/status" 2>/dev/null || echo "?")
   kill -TERM -- -"$pid" 2>/dev/null || kill -TERM "$pid"
   for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
   if kill -0 "$pid" 2>/dev/null; then
@@ -98,7 +99,7 @@ stop() {
     kill -KILL -- -"$pid" 2>/dev/null || kill -KILL "$pid"
   fi
   rm -f "$pidfile"
-  echo "kafka: stopped"
+  echo "kafka: stopped (peak RSS ${peak} MiB)"
 }
 
 status() {
