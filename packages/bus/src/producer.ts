@@ -33,21 +33,32 @@ export interface EventProducerOptions {
 // record framing + headers + the key: the budget below max.message.bytes a value may not use
 const FRAMING_BYTES = 16 * 1024;
 
+/** A value as the bytes of its JSON; a Buffer is taken as JSON a caller serialized ahead of sending. */
 export function serialize(value: unknown): Buffer {
-  return Buffer.from(JSON.stringify(value));
+  return Buffer.isBuffer(value) ? value : Buffer.from(JSON.stringify(value));
 }
 
 /**
  * The one producer every stage uses: idempotent (kafkajs allows it with one request in flight),
  * acks=-1, gzip, keyed by the content key, size-checked against the topic limit.
  */
-export async function createEventProducer(kafka: Kafka, options: EventProducerOptions): Promise<EventProducer> {
-  const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+export async function createEventProducer(
+  kafka: Kafka,
+  options: EventProducerOptions,
+): Promise<EventProducer> {
+  const producer: Producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+  });
   await producer.connect();
   const limit = (options.maxMessageBytes ?? MAX_MESSAGE_BYTES) - FRAMING_BYTES;
   const alone = options.aloneAboveBytes ?? 1024 * 1024;
 
-  async function sendBatch(topic: string, batch: { key: string; value: Buffer; headers?: Record<string, string> }[]) {
+  async function sendBatch(
+    topic: string,
+    batch: { key: string; value: Buffer; headers?: Record<string, string> }[],
+  ) {
     if (batch.length === 0) return;
     await producer.send({ topic, acks: -1, compression: CompressionTypes.GZIP, messages: batch });
   }
@@ -92,7 +103,13 @@ export async function createEventProducer(kafka: Kafka, options: EventProducerOp
   };
 }
 
-function tooLargeRecord(stage: DlqStage, topic: string, m: OutMessage, bytes: number, limit: number): DlqRecord {
+function tooLargeRecord(
+  stage: DlqStage,
+  topic: string,
+  m: OutMessage,
+  bytes: number,
+  limit: number,
+): DlqRecord {
   const [sourceId, contentId] = m.key.split(":");
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -101,7 +118,8 @@ function tooLargeRecord(stage: DlqStage, topic: string, m: OutMessage, bytes: nu
     producedAt: new Date().toISOString(),
     stage,
     reason: "too_large",
-    error: `the ${topic} value for ${m.key} is ${bytes} bytes, over the ${limit}-byte limit; it was not sent. ` +
+    error:
+      `the ${topic} value for ${m.key} is ${bytes} bytes, over the ${limit}-byte limit; it was not sent. ` +
       "Raise the topic's max.message.bytes (and the broker's message.max.bytes) or trim the content at the source",
     key: m.key,
     contentId,

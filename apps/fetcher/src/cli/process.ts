@@ -1,11 +1,10 @@
-import { createEventProducer, createKafka, kafkaConnectionFromEnv } from "@lumasnip/bus";
+import { createKafka, kafkaConnectionFromEnv } from "@lumasnip/bus";
 import { ensureTopics, topicNames } from "@lumasnip/schema";
 import { kafkaLogCreator, type Logger } from "@lumasnip/service";
 import type { FetcherConfig } from "../config/load.ts";
+import { startKafkaThread } from "../kafka/kafka-thread-client.ts";
 import { createFetcherMetrics, type FetcherMetrics } from "../ops/metrics.ts";
-import { createStateWriter } from "../state/state-writer.ts";
 import type { ProcessDeps } from "../sync/deps.ts";
-import { useGzipLevel } from "./gzip-codec.ts";
 
 /** Connects what every source of the process shares: Kafka (topics ensured), producers, metrics. */
 export async function startProcess(
@@ -14,8 +13,8 @@ export async function startProcess(
   logger: Logger,
   extra: { fetch?: typeof fetch; metrics?: FetcherMetrics } = {},
 ): Promise<{ deps: ProcessDeps; close(): Promise<void> }> {
-  useGzipLevel();
-  const kafka = createKafka(kafkaConnectionFromEnv(env, "lumasnip-fetcher"), {
+  const connection = kafkaConnectionFromEnv(env, "lumasnip-fetcher");
+  const kafka = createKafka(connection, {
     logCreator: kafkaLogCreator(logger),
   });
   const topics = topicNames(config.topicPrefix);
@@ -29,11 +28,14 @@ export async function startProcess(
   } finally {
     await admin.disconnect();
   }
-  const producer = await createEventProducer(kafka, { dlqTopic: topics.dlq, stage: "fetcher" });
-  const stateWriter = await createStateWriter(kafka, topics.fetcherState).catch(async (error) => {
-    await producer.disconnect();
-    throw error;
+  // events and state records are produced on a thread of their own (kafka/kafka-thread.ts)
+  const thread = await startKafkaThread({
+    connection,
+    dlqTopic: topics.dlq,
+    stateTopic: topics.fetcherState,
+    logLevel: logger.level,
   });
+  const { producer, stateWriter } = thread;
   const deps: ProcessDeps = {
     kafka,
     topics,
@@ -48,7 +50,7 @@ export async function startProcess(
   return {
     deps,
     async close() {
-      await Promise.allSettled([producer.disconnect(), stateWriter.disconnect()]);
+      await thread.close();
     },
   };
 }

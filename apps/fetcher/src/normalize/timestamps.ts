@@ -82,3 +82,9 @@ export function maxTimestamp(a: Timestamp | undefined, b: Timestamp | undefined)
   if (b === undefined) return a;
   return a >= b ? a : b;
 }
+
+export function minTimestamp(a: Timestamp | undefined, b: Timestamp | undefined): Timestamp | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return a <= b ? a : b;
+}

@@ -101,7 +101,13 @@ export function describeState(
             live: perScope[id] ?? 0,
             watermark: s.watermark ?? null,
             fullSync: s.fullSync
-              ? { ...s.fullSync, cursor: s.fullSync.cursor ? "(saved)" : null }
+              ? {
+                  ...s.fullSync,
+                  cursor: s.fullSync.cursor ? "(saved)" : null,
+                  ...(s.fullSyncUp
+                    ? { fromOldest: { ...s.fullSyncUp, cursor: s.fullSyncUp.cursor ? "(saved)" : null } }
+                    : {}),
+                }
               : s.fullSyncDoneAt
                 ? "done"
                 : "not started",

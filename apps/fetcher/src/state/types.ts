@@ -29,8 +29,13 @@ export type ItemEntry = z.infer<typeof ItemEntrySchema>;
 export const FullSyncProgressSchema = z.object({
   /** resume the listing after this cursor (absent: from the start) */
   cursor: z.string().optional(),
-  /** newest updatedAt of the listing (its first item): the watermark once the sync is done */
+  /**
+   * newest updatedAt the listing met: the watermark once the sync is done (newest-first: its
+   * first item); for the oldest-first listing, how far up it has covered
+   */
   newest: z.string().optional(),
+  /** oldest updatedAt the newest-first listing met: how far down it has covered */
+  oldest: z.string().optional(),
   pages: z.number().int().nonnegative(),
   items: z.number().int().nonnegative(),
   startedAt: z.string(),
@@ -42,6 +47,8 @@ export const ScopeStateSchema = z.object({
   watermark: z.string().optional(),
   /** present while a full sync of the scope is under way */
   fullSync: FullSyncProgressSchema.optional(),
+  /** the second listing of the full sync, from the oldest end (`+updatedAt`), once one joined */
+  fullSyncUp: FullSyncProgressSchema.optional(),
   fullSyncDoneAt: z.string().optional(),
   lastPollAt: z.string().optional(),
   lastReconcileAt: z.string().optional(),

@@ -1,8 +1,9 @@
-import { createProgress, type Progress, sleep } from "@lumasnip/service";
+import { createProgress } from "@lumasnip/service";
 import { mapSettled } from "./concurrency.ts";
 import type { SourceContext } from "./context.ts";
 import { processDue } from "./due.ts";
-import { fullSyncScope, needsFullSync } from "./full-sync.ts";
+import { needsFullSync } from "./full-sync.ts";
+import { runFullSyncPhase } from "./full-sync-phase.ts";
 import { liveCount } from "./open-source.ts";
 import { pollScope } from "./poll.ts";
 import { type ReconcileSummary, reconcileSource } from "./reconcile.ts";
@@ -40,9 +41,7 @@ export async function runCycle(ctx: SourceContext, options: CycleOptions): Promi
   const pending = options.fullRestart ? ctx.scopes : ctx.scopes.filter((s) => needsFullSync(ctx, s));
   if (pending.length > 0) {
     const progress = createProgress(ctx.logger, { label: `full sync of ${source}`, intervalMs: 10_000 });
-    const done = await mapSettled(pending, ctx.config.scopeConcurrency, (s) =>
-      fullSyncWithRetries(ctx, s, { restart: options.fullRestart ?? false, progress }),
-    );
+    const done = await runFullSyncPhase(ctx, pending, { restart: options.fullRestart ?? false, progress });
     progress.stop();
     ctx.logger.info(
       {
@@ -109,29 +108,6 @@ export async function runCycle(ctx: SourceContext, options: CycleOptions): Promi
     "cycle done",
   );
   return { ok: failures.length === 0, failures, ...(reconcile ? { reconcile } : {}) };
-}
-
-/**
- * A full sync that failed on a retryable LumApps error (the client's own retries used up) goes
- * on from its saved cursor after a pause, twice, before the scope waits for the next cycle.
- */
-async function fullSyncWithRetries(
-  ctx: SourceContext,
-  scope: Scope,
-  options: { restart: boolean; progress: Progress },
-) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fullSyncScope(ctx, scope, { ...options, restart: options.restart && attempt === 1 });
-    } catch (error) {
-      if (attempt >= 3 || !(error as { retryable?: boolean }).retryable || ctx.signal.aborted) throw error;
-      ctx.logger.warn(
-        { err: error, scope: scope.id, attempt },
-        "full sync interrupted: going on from the saved cursor",
-      );
-      await sleep(1000 * attempt, ctx.signal);
-    }
-  }
 }
 
 const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;

@@ -1,4 +1,4 @@
-import type { EventProducer } from "@lumasnip/bus";
+import { type EventProducer, serialize } from "@lumasnip/bus";
 import {
   type ContentDeleted,
   type ContentUpserted,
@@ -81,9 +81,13 @@ export function createEmitter(o: EmitterOptions): Emitter {
     if (n > 0) o.metrics.events.inc({ source: o.sourceId, kind, reason }, n);
   };
 
-  async function run(c: Commit): Promise<CommitResult> {
+  /**
+   * The commit's records, serialized before it joins the queue: commits run one at a time, so
+   * the JSON of a page's bodies is made while the commit before it waits for Kafka, not after.
+   */
+  function build(c: Commit) {
     const producedAt = new Date().toISOString();
-    const messages: { key: string; value: ContentUpserted | ContentDeleted }[] = [];
+    const messages: { key: string; value: Buffer }[] = [];
     const dlq: DlqRecord[] = [];
     const accepted: Upsert[] = [];
     const dlqRecord = (contentId: string | undefined, error: string, payload?: unknown): DlqRecord => ({
@@ -112,7 +116,7 @@ export function createEmitter(o: EmitterOptions): Emitter {
         key: contentKey(o.sourceId, u.id),
         content: u.content,
       };
-      messages.push({ key: event.key, value: event });
+      messages.push({ key: event.key, value: serialize(event) });
       accepted.push(u);
     }
     for (const d of c.deletes ?? []) {
@@ -126,9 +130,14 @@ export function createEmitter(o: EmitterOptions): Emitter {
         reason: d.reason,
         ...(d.lastVersion !== undefined ? { lastVersion: d.lastVersion } : {}),
       };
-      messages.push({ key: event.key, value: event });
+      messages.push({ key: event.key, value: serialize(event) });
     }
     for (const i of c.invalid ?? []) dlq.push(dlqRecord(i.contentId, i.error, i.payload));
+    return { messages, dlq, accepted };
+  }
+
+  async function run(c: Commit, built: ReturnType<typeof build>): Promise<CommitResult> {
+    const { messages, dlq, accepted } = built;
 
     const sent = await o.producer.send(o.contentTopic, messages);
     if (dlq.length > 0) await o.producer.sendDlq(dlq);
@@ -162,7 +171,13 @@ export function createEmitter(o: EmitterOptions): Emitter {
 
   return {
     commit(c) {
-      const next = chain.then(() => run(c));
+      let built: ReturnType<typeof build>;
+      try {
+        built = build(c);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      const next = chain.then(() => run(c, built));
       chain = next.catch(() => {});
       return next;
     },

@@ -1,0 +1,66 @@
+/**
+ * The fetcher's producers, on a thread of their own (kafka-thread-client.ts starts it). kafkajs
+ * encodes, checksums and compresses every record on the thread that sends it; here that work
+ * and the wait for the broker's acknowledgement no longer queue behind the main thread's
+ * listing and normalizing, and use a second core when there is one.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { createEventProducer, createKafka, type KafkaConnection } from "@lumasnip/bus";
+import { createLogger, kafkaLogCreator } from "@lumasnip/service";
+import { useGzipLevel } from "../cli/gzip-codec.ts";
+import { createStateWriter } from "../state/state-writer.ts";
+import { asBuffer, type KafkaReply, type KafkaRequest, toThreadError } from "./protocol.ts";
+
+export interface KafkaThreadData {
+  connection: KafkaConnection;
+  dlqTopic: string;
+  stateTopic: string;
+  logLevel: string;
+}
+
+const port = parentPort!;
+const data = workerData as KafkaThreadData;
+const reply = (message: KafkaReply) => port.postMessage(message);
+
+const logger = createLogger({ name: "fetcher", level: data.logLevel, base: { thread: "kafka" } });
+const kafka = createKafka(data.connection, { logCreator: kafkaLogCreator(logger) });
+useGzipLevel();
+
+try {
+  const producer = await createEventProducer(kafka, { dlqTopic: data.dlqTopic, stage: "fetcher" });
+  const stateWriter = await createStateWriter(kafka, data.stateTopic).catch(async (error) => {
+    await producer.disconnect();
+    throw error;
+  });
+  const handle = async (request: KafkaRequest): Promise<unknown> => {
+    switch (request.op) {
+      case "send":
+        return producer.send(
+          request.topic,
+          request.messages.map((m) => ({ key: m.key, value: asBuffer(m.value), headers: m.headers })),
+        );
+      case "dlq":
+        return producer.sendDlq(request.records);
+      case "state":
+        return stateWriter.write(
+          request.records.map((r) => ({ key: r.key, value: r.value === null ? null : asBuffer(r.value) })),
+        );
+      case "close":
+        await Promise.allSettled([producer.disconnect(), stateWriter.disconnect()]);
+        return undefined;
+    }
+  };
+  port.on("message", (request: KafkaRequest) => {
+    handle(request).then(
+      (result) => {
+        reply({ id: request.id, ok: true, result });
+        // nothing else keeps the thread alive once the producers are gone
+        if (request.op === "close") port.close();
+      },
+      (error) => reply({ id: request.id, ok: false, error: toThreadError(error) }),
+    );
+  });
+  reply({ ready: true });
+} catch (error) {
+  reply({ fatal: toThreadError(error) });
+}
