@@ -88,6 +88,7 @@ const libraryCpu: number[] = [];
 const stage: number[] = [];
 const stageCpu: number[] = [];
 const lags: { maxLag: number; samples: [number, number][] }[] = [];
+const busy: number[] = [];
 for (let r = 0; r < runs; r++) {
   // 2. the library on the same events, this process, one core
   const sn = createSnippetizer();
@@ -118,6 +119,7 @@ for (let r = 0; r < runs; r++) {
   running.catch((e) => console.error(e));
   while (joined === 0) await new Promise((res) => setTimeout(res, 20));
   c0 = process.cpuUsage();
+  const elu0 = performance.eventLoopUtilization();
   const samples: [number, number][] = [];
   let maxLag = 0;
   for (;;) {
@@ -132,12 +134,16 @@ for (let r = 0; r < runs; r++) {
   c = process.cpuUsage(c0);
   stageCpu.push((c.user + c.system) / 1e6);
   lags.push({ maxLag, samples });
+  busy.push(performance.eventLoopUtilization(elu0).utilization);
   abort.abort();
   await running;
   const sets = (await metrics.sets.get()).values.reduce((n, v) => n + v.value, 0);
-  const sum = async (h: typeof metrics.seconds) => (await h.get()).values.find((v) => v.metricName?.endsWith("_sum"))?.value ?? 0;
+  const sum = async (h: typeof metrics.seconds) =>
+    (await h.get()).values.find((v) => v.metricName?.endsWith("_sum"))?.value ?? 0;
   if (args.includes("--verbose")) {
-    console.error(`run ${r}: snippetizing ${(await sum(metrics.seconds)).toFixed(2)} s, waiting for acks ${(await sum(metrics.sendSeconds)).toFixed(2)} s (summed over partitions)`);
+    console.error(
+      `run ${r}: snippetizing ${(await sum(metrics.seconds)).toFixed(2)} s, waiting for acks ${(await sum(metrics.sendSeconds)).toFixed(2)} s (summed over partitions)`,
+    );
   }
   if (sets !== events.length) console.error(`run ${r}: ${sets} sets for ${events.length} events`);
   await admin.deleteGroups([groupId]).catch(() => {});
@@ -165,6 +171,8 @@ const result = {
   stageHtmlMbPerSecond: +stg.toFixed(2),
   stageEventMbPerSecond: +mb(eventBytes, median(stage)).toFixed(2),
   stageCpuSecondsPerRun: +median(stageCpu).toFixed(1),
+  /** share of the backfill the stage's main thread was busy (event loop utilization) */
+  mainThreadBusy: +median(busy).toFixed(2),
   stageVsLibrary: +(stg / lib).toFixed(2),
   stageSecondsPerRun: stage.map((x) => +x.toFixed(1)),
   librarySecondsPerRun: library.map((x) => +x.toFixed(1)),
@@ -182,7 +190,8 @@ else {
     `| Kafka stage, through the broker (concurrency ${concurrency}) | ${result.stageHtmlMbPerSecond} |`,
   );
   console.log(
-    `stage / library = ${result.stageVsLibrary}; stage CPU ${result.stageCpuSecondsPerRun} s per backfill (all threads of this process)`,
+    `stage / library = ${result.stageVsLibrary}; stage CPU ${result.stageCpuSecondsPerRun} s per backfill (all threads of this process), ` +
+      `main thread busy ${Math.round(result.mainThreadBusy * 100)} %; runs: stage ${result.stageSecondsPerRun.join(", ")} s, library ${result.librarySecondsPerRun.join(", ")} s`,
   );
   console.log(`lag during the backfill (s:messages behind): ${result.lagTimeline}`);
 }
