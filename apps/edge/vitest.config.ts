@@ -15,7 +15,12 @@ export default defineConfig({
             },
           }),
         ],
-        test: { name: "worker", include: ["test/**/*.worker.test.ts"] },
+        test: {
+          name: "worker",
+          include: ["test/**/*.worker.test.ts"],
+          // the first request of a file builds the isolate: slow on a shared 2-core machine
+          testTimeout: 30_000,
+        },
       },
       {
         test: {
