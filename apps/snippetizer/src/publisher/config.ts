@@ -1,19 +1,22 @@
 import { Secret } from "@lumasnip/auth";
+import { looksLikeApiKey } from "@lumasnip/auth/api-keys";
 import { TOPIC_PREFIX_PATTERN } from "@lumasnip/schema";
-import { parseConfig, secretFrom } from "@lumasnip/service";
+import { intSetting, parseConfig, secretFrom } from "@lumasnip/service";
 import { z } from "zod";
 
-const int = (min: number, max: number, fallback: number) =>
-  z.coerce.number().int().min(min).max(max).default(fallback);
+const int = intSetting;
 
 /** The publisher's settings (docs/edge.md#the-publisher). The Kafka connection comes from KAFKA_* (packages/bus). */
-export const PublisherConfigSchema = z.object({
+const PublisherConfigFields = z.object({
   /** the worker, e.g. https://lumasnip-edge.example.workers.dev */
   edgeUrl: z.url({ protocol: /^https?$/, error: "an http(s) URL of the edge worker" }),
-  /** an API key with the `write` scope */
+  /** an API key with the `write` scope; the edge answers any other shape 401, so it is refused here */
   edgeKey: z
     .string()
-    .min(1, "an API key with the write scope")
+    .refine(
+      looksLikeApiKey,
+      "an API key with the write scope as `keys create` prints it (lsk_ and 43 characters, no spaces)",
+    )
     .transform((v) => new Secret(v)),
   topicPrefix: z.string().regex(TOPIC_PREFIX_PATTERN).default("lumasnip"),
   groupId: z.string().min(1).max(249).default("lumasnip-edge-publisher"),
@@ -33,6 +36,20 @@ export const PublisherConfigSchema = z.object({
   opsPort: z.coerce.number().int().min(0).max(65_535).nullable().default(9466),
   opsHost: z.string().min(1).default("127.0.0.1"),
 });
+
+/** The publisher's settings, checked together where two depend on each other. */
+export const PublisherConfigSchema = PublisherConfigFields.refine(
+  (c) => c.backoffInitialMs <= c.backoffMaxMs,
+  {
+    message: "must not exceed PUBLISHER_BACKOFF_MAX_MS",
+    path: ["backoffInitialMs"],
+    // reported beside the other problems, not in a second round, once both numbers are valid
+    when: (p) => {
+      const v = p.value as { backoffInitialMs?: unknown; backoffMaxMs?: unknown };
+      return Number.isFinite(v?.backoffInitialMs) && Number.isFinite(v?.backoffMaxMs);
+    },
+  },
+);
 export type PublisherConfig = z.output<typeof PublisherConfigSchema>;
 export type PublisherConfigInput = z.input<typeof PublisherConfigSchema>;
 
