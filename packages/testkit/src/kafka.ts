@@ -18,7 +18,9 @@ export function testKafka(clientId = uniqueName("test")): Kafka {
     clientId,
     brokers: testBrokers(),
     logLevel: logLevel.NOTHING,
-    retry: { retries: 5, initialRetryTime: 100 },
+    // generous: a topic created a moment ago may not have its leader known to every client yet,
+    // and CI machines are loaded (NOT_LEADER retries must outlast a metadata refresh)
+    retry: { retries: 10, initialRetryTime: 200, maxRetryTime: 5000 },
   });
 }
 
