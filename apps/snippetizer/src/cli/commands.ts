@@ -1,7 +1,7 @@
 import { createKafka, KafkaConfigError, kafkaConnectionFromEnv } from "@lumasnip/bus";
 import { ConfigError, kafkaLogCreator, type Logger } from "@lumasnip/service";
 import { type StageConfig, stageConfigFromEnv } from "../config.ts";
-import { publisherConfigFromEnv, runPublisher } from "../publisher/index.ts";
+import { EdgeKeyRefusedError, publisherConfigFromEnv, runPublisher } from "../publisher/index.ts";
 import { runSnippetizer } from "../stage/run-stage.ts";
 import { type CliArgs, HELP, parseCliArgs, UsageError } from "./args.ts";
 import { runSnippetizeCommand, type SnippetizeIo } from "./snippetize-command.ts";
@@ -48,7 +48,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const kafka = createKafka(kafkaConnectionFromEnv(io.env, "lumasnip-edge-publisher"), {
       logCreator: kafkaLogCreator(io.logger),
     });
-    await runPublisher(config, { kafka, logger: io.logger, signal: io.signal });
+    try {
+      await runPublisher(config, { kafka, logger: io.logger, signal: io.signal });
+    } catch (error) {
+      // already logged as the one line an operator needs; a second "stopped on an error" adds nothing
+      if (error instanceof EdgeKeyRefusedError) return EXIT.failed;
+      throw error;
+    }
     return EXIT.ok;
   }
   const kafka = createKafka(kafkaConnectionFromEnv(io.env, "lumasnip-snippetizer"), {

@@ -11,7 +11,7 @@ import {
   SnippetChunkResultSchema,
 } from "@lumasnip/schema";
 import type { z } from "zod";
-import { EdgeAdminError, ManifestConflictError } from "./errors.ts";
+import { EdgeAdminError, EdgeKeyRefusedError, ManifestConflictError } from "./errors.ts";
 
 /** The edge's admin protocol as the publisher uses it (packages/schema/src/edge/admin.ts). */
 export interface EdgeAdmin {
@@ -90,6 +90,7 @@ export function createEdgeAdmin(options: EdgeAdminOptions): EdgeAdmin {
         context,
       });
     }
+    if (a.status === 401 || a.status === 403) throw new EdgeKeyRefusedError(a.status, context);
     const err = (a.body as { error?: { code?: string; message?: string } } | undefined)?.error;
     // 429 (KV's write limits), 408 and 5xx pass with time; any other 4xx means this request is wrong
     const retryable = a.status === 408 || a.status === 429 || a.status >= 500;

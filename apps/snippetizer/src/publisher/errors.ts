@@ -40,3 +40,18 @@ export class ManifestConflictError extends EdgeAdminError {
     this.currentVersion = currentVersion;
   }
 }
+
+/**
+ * The admin API answered 401 or 403: the publisher's key is wrong, revoked or lacks the `write`
+ * scope. A fault of the whole process, never of one content: nothing goes to the DLQ for it.
+ */
+export class EdgeKeyRefusedError extends EdgeAdminError {
+  override name = "EdgeKeyRefusedError";
+  constructor(status: 401 | 403, context: Record<string, unknown> = {}) {
+    super(
+      `the edge refused the publisher's key (${status} ${status === 401 ? "unauthorized" : "forbidden"}): ` +
+        "check PUBLISHER_EDGE_KEY — it needs the write scope and must not be revoked",
+      { retryable: false, status, context },
+    );
+  }
+}

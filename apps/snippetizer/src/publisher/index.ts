@@ -12,7 +12,8 @@
  *   runPublisher(config: PublisherConfig, deps: PublisherDeps): Promise<void>
  *     deps: { kafka: Kafka; logger: Logger; signal: AbortSignal; metrics?; edge?; onReady? }
  *     resolves after `signal` aborts (the in-flight content is left uncommitted and redone);
- *     rejects when the consumer crashes, so runMain exits 1. Serves /healthz and /metrics on
+ *     rejects when the consumer crashes, so runMain exits 1, and with EdgeKeyRefusedError when
+ *     the edge answers 401/403 (at start or later): nothing goes to the DLQ, nothing is committed. Serves /healthz and /metrics on
  *     config.opsPort (PUBLISHER_OPS_PORT, default 9466, "off" to disable).
  */
 export {
@@ -24,7 +25,7 @@ export {
   publisherConfigFromEnv,
 } from "./config.ts";
 export { createEdgeAdmin, type EdgeAdmin } from "./edge-client.ts";
-export { EdgeAdminError, ManifestConflictError } from "./errors.ts";
+export { EdgeAdminError, EdgeKeyRefusedError, ManifestConflictError } from "./errors.ts";
 export { createPublisherMetrics, type PublisherMetrics } from "./metrics.ts";
 export { fingerprint, type PublishPlan, planPublish } from "./plan.ts";
 export { type PublisherDeps, runPublisher } from "./run.ts";

@@ -5,7 +5,8 @@ import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from "kafkajs";
 import type { PublisherConfig } from "./config.ts";
 import { dlqRecord } from "./dlq.ts";
 import { createEdgeAdmin, type EdgeAdmin } from "./edge-client.ts";
-import { ManifestConflictError } from "./errors.ts";
+import { EdgeKeyRefusedError, ManifestConflictError } from "./errors.ts";
+import { checkEdgeKey } from "./key-check.ts";
 import { createPublisherMetrics, type PublisherMetrics } from "./metrics.ts";
 import { createContentPublisher, type Outcome } from "./publish-content.ts";
 
@@ -31,9 +32,13 @@ function retryableForContent(error: unknown): boolean {
  * Consumes `lumasnip.snippets.v1` with its own group and mirrors each content into the edge's KV
  * through the admin protocol. Offsets are committed after each content is published (or sent to
  * the DLQ); a stop leaves the in-flight one uncommitted, so it is redone, idempotently.
+ *
+ * A 401/403 from the admin API (a wrong, revoked or read-only key) is no content's fault: the
+ * publisher logs it once, stops every partition without a DLQ record or a commit, and rejects
+ * with EdgeKeyRefusedError (the process exits 1; once the key is fixed, a restart goes on).
  */
 export async function runPublisher(config: PublisherConfig, deps: PublisherDeps): Promise<void> {
-  const { logger, signal } = deps;
+  const { logger } = deps;
   const log = logger.child({ component: "publisher" });
   const metrics = deps.metrics ?? createPublisherMetrics();
   const topics = topicNames(config.topicPrefix);
@@ -43,6 +48,31 @@ export async function runPublisher(config: PublisherConfig, deps: PublisherDeps)
   let running = false;
   let crashed: Error | undefined;
   let edgeUp = true;
+  let refused: EdgeKeyRefusedError | undefined;
+  let stopWith: (error: Error) => void = () => {};
+  const fatal = (error: EdgeKeyRefusedError) =>
+    log.fatal({ status: error.status, edge: config.edgeUrl }, error.message);
+
+  try {
+    await checkEdgeKey(edge, log);
+  } catch (error) {
+    if (error instanceof EdgeKeyRefusedError) fatal(error);
+    throw error;
+  }
+  // aborted by the caller's signal, or by a refused key: in-flight contents stop uncommitted
+  const halt = new AbortController();
+  const signal = halt.signal;
+  const onAbort = () => halt.abort();
+  deps.signal.addEventListener("abort", onAbort, { once: true });
+  if (deps.signal.aborted) halt.abort();
+
+  function refuse(error: EdgeKeyRefusedError): void {
+    if (refused) return;
+    refused = error;
+    fatal(error);
+    halt.abort();
+    stopWith(error);
+  }
 
   const producer: EventProducer = await createEventProducer(deps.kafka, {
     dlqTopic: topics.dlq,
@@ -62,9 +92,9 @@ export async function runPublisher(config: PublisherConfig, deps: PublisherDeps)
           host: config.opsHost,
           registry: metrics.registry,
           health: () => ({
-            ok: running && !crashed,
+            ok: running && !crashed && !refused,
             consumer: running ? "running" : "stopped",
-            edge: edgeUp ? "up" : "down",
+            edge: refused ? "key refused" : edgeUp ? "up" : "down",
           }),
         });
 
@@ -155,6 +185,10 @@ export async function runPublisher(config: PublisherConfig, deps: PublisherDeps)
       else log.info(line, outcome.kind === "published" ? "content published" : "content deleted");
       return "done";
     } catch (error) {
+      if (error instanceof EdgeKeyRefusedError) {
+        refuse(error);
+        return "stopped";
+      }
       if (signal.aborted) return "stopped";
       const reason = "publish_failed";
       const text = `publishing ${event.key} to the edge failed: ${(error as Error).message}. Fix the cause (see the publisher's logs), then replay`;
@@ -201,13 +235,14 @@ export async function runPublisher(config: PublisherConfig, deps: PublisherDeps)
   }
 
   const stopped = new Promise<void>((resolve, reject) => {
+    stopWith = reject;
     consumer.on(consumer.events.CRASH, (e) => {
       crashed = e.payload.error;
       running = false;
       reject(e.payload.error);
     });
-    signal.addEventListener("abort", () => resolve(), { once: true });
-    if (signal.aborted) resolve();
+    deps.signal.addEventListener("abort", () => resolve(), { once: true });
+    if (deps.signal.aborted) resolve();
   });
   // a crash during connect must not surface as an unhandled rejection before it is awaited below
   stopped.catch(() => {});
@@ -226,6 +261,7 @@ export async function runPublisher(config: PublisherConfig, deps: PublisherDeps)
     await stopped;
   } finally {
     running = false;
+    deps.signal.removeEventListener("abort", onAbort);
     await consumer.disconnect().catch((e: unknown) => log.warn({ err: e }, "consumer disconnect failed"));
     await producer.disconnect().catch((e: unknown) => log.warn({ err: e }, "producer disconnect failed"));
     await ops?.close();
