@@ -173,7 +173,11 @@ describe("buildSnippetSet", () => {
       properties: {
         items: [
           { title: { en: "Open tab" }, content: { en: "<p>everyone reads this tab</p>" } },
-          { title: { en: "Board tab" }, content: { en: "<p>only the board reads this</p>" }, feedKeys: ["g-board"] },
+          {
+            title: { en: "Board tab" },
+            content: { en: "<p>only the board reads this</p>" },
+            feedKeys: ["g-board"],
+          },
           { content: { en: "<p>untitled but restricted</p>" }, feedKeys: ["g-board"] },
         ],
       },
@@ -182,7 +186,9 @@ describe("buildSnippetSet", () => {
     const byText = Object.fromEntries(set.languages[0]!.snippets.map((s) => [s.text, s.audience]));
     expect(Object.entries(byText).find(([t]) => t.includes("everyone reads"))?.[1]).toEqual(["*"]);
     expect(Object.entries(byText).find(([t]) => t.includes("only the board"))?.[1]).toEqual(["g-board"]);
-    expect(Object.entries(byText).find(([t]) => t.includes("untitled but restricted"))?.[1]).toEqual(["g-board"]);
+    expect(Object.entries(byText).find(([t]) => t.includes("untitled but restricted"))?.[1]).toEqual([
+      "g-board",
+    ]);
   });
 
   it("turns widget and accordion item titles into headings and skips list widgets", async () => {
