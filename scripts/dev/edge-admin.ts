@@ -9,7 +9,8 @@ export async function createKey(
     headers: { authorization: `Bearer ${adminSecret}`, "content-type": "application/json" },
     body: JSON.stringify(body),
   });
-  if (res.status !== 201) throw new Error(`creating the ${body.name} key failed: ${res.status} ${await res.text()}`);
+  if (res.status !== 201)
+    throw new Error(`creating the ${body.name} key failed: ${res.status} ${await res.text()}`);
   return (await res.json()) as { id: string; key: string };
 }
 
@@ -21,6 +22,9 @@ export async function keyWorks(edgeUrl: string, key: string, path: string): Prom
 }
 
 export async function runGc(edgeUrl: string, key: string): Promise<void> {
-  const res = await fetch(`${edgeUrl}/admin/v1/gc`, { method: "POST", headers: { authorization: `Bearer ${key}` } });
+  const res = await fetch(`${edgeUrl}/admin/v1/gc`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${key}` },
+  });
   await res.arrayBuffer();
 }

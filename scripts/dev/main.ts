@@ -34,13 +34,13 @@ const { values: opts } = (() => {
     return parseArgs({
       args: cliArgs(),
       options: {
-    config: { type: "string" },
-    ticker: { type: "string", default: "20000" },
-    poll: { type: "string", default: "5" },
-    "edge-port": { type: "string", default: "8787" },
-    "sim-port": { type: "string", default: "8990" },
-    fresh: { type: "boolean", default: false },
-    help: { type: "boolean", short: "h", default: false },
+        config: { type: "string" },
+        ticker: { type: "string", default: "20000" },
+        poll: { type: "string", default: "5" },
+        "edge-port": { type: "string", default: "8787" },
+        "sim-port": { type: "string", default: "8990" },
+        fresh: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
       },
     });
   } catch (error) {
@@ -57,7 +57,8 @@ const stateDir = resolve(root, ".state/dev");
 const logDir = resolve(stateDir, "logs");
 const broker = resolve(root, "scripts/kafka/broker.sh");
 const tty = process.stdout.isTTY;
-const say = (msg: string) => (tty ? console.log(msg) : console.log(JSON.stringify({ level: "info", msg, service: "dev" })));
+const say = (msg: string) =>
+  tty ? console.log(msg) : console.log(JSON.stringify({ level: "info", msg, service: "dev" }));
 
 if (opts.fresh) spawnSync("rm", ["-rf", resolve(root, ".state/edge"), stateDir]);
 mkdirSync(logDir, { recursive: true });
@@ -65,6 +66,7 @@ mkdirSync(logDir, { recursive: true });
 const running: RunningService[] = [];
 let brokerStartedHere = false;
 let stopping = false;
+const register = (s: RunningService) => running.push(s);
 
 async function stopAll(code: number): Promise<never> {
   if (stopping) process.exit(code);
@@ -107,59 +109,76 @@ async function main(): Promise<void> {
   let fetcherConfig = opts.config ? resolve(opts.config) : undefined;
   let fetcherSecret = process.env.LUMAPPS_APPLICATION_SECRET;
   if (!fetcherConfig) {
-    running.push(
-      await startService(
-        {
-          name: "lumapps-sim",
-          cwd: resolve(root, "test/lumapps-sim"),
-          args: ["src/main.ts", "--port", String(simPort), "--seed", "demo", "--ticker", String(opts.ticker)],
-          env,
-          ready: () => httpOk(`http://127.0.0.1:${simPort}/_sim/health`),
-          ports: [simPort],
-        },
-        logDir,
-      ),
+    await startService(
+      {
+        name: "lumapps-sim",
+        cwd: resolve(root, "test/lumapps-sim"),
+        args: ["src/main.ts", "--port", String(simPort), "--seed", "demo", "--ticker", String(opts.ticker)],
+        env,
+        ready: () => httpOk(`http://127.0.0.1:${simPort}/_sim/health`),
+        ports: [simPort],
+      },
+      logDir,
+      register,
     );
     const info = (await (await fetch(`http://127.0.0.1:${simPort}/_sim/info`)).json()) as SimInfo;
     fetcherConfig = writeSimFetcherConfig(simPort, info);
     fetcherSecret = info.secret;
-    say(`LumApps simulator on http://127.0.0.1:${simPort} (demo seed, a change every ${Number(opts.ticker) / 1000}s)`);
+    say(
+      `LumApps simulator on http://127.0.0.1:${simPort} (demo seed, a change every ${Number(opts.ticker) / 1000}s)`,
+    );
   }
 
   // 4. the edge worker under wrangler dev with local KV
   const edgePort = Number(opts["edge-port"]);
   const edgeUrl = `http://127.0.0.1:${edgePort}`;
-  running.push(
-    await startService(
-      {
-        name: "edge",
-        cwd: resolve(root, "apps/edge"),
-        args: [
-          resolve(root, "apps/edge/node_modules/wrangler/bin/wrangler.js"),
-          "dev",
-          "--ip", "127.0.0.1",
-          "--port", String(edgePort),
-          "--persist-to", resolve(root, ".state/edge"),
-          "--var", `ADMIN_SECRET:${secrets.adminSecret}`,
-          "--var", `CURSOR_SECRET:${secrets.cursorSecret}`,
-          "--show-interactive-dev-session=false",
-        ],
-        env,
-        ready: () => httpOk(`${edgeUrl}/healthz`),
-        ports: [edgePort],
-        readyTimeoutMs: 90_000,
-      },
-      logDir,
-    ),
+  await startService(
+    {
+      name: "edge",
+      cwd: resolve(root, "apps/edge"),
+      args: [
+        resolve(root, "apps/edge/node_modules/wrangler/bin/wrangler.js"),
+        "dev",
+        "--ip",
+        "127.0.0.1",
+        "--port",
+        String(edgePort),
+        "--persist-to",
+        resolve(root, ".state/edge"),
+        "--var",
+        `ADMIN_SECRET:${secrets.adminSecret}`,
+        "--var",
+        `CURSOR_SECRET:${secrets.cursorSecret}`,
+        "--show-interactive-dev-session=false",
+      ],
+      env,
+      ready: () => httpOk(`${edgeUrl}/healthz`),
+      ports: [edgePort],
+      readyTimeoutMs: 90_000,
+    },
+    logDir,
+    register,
   );
   say(`edge worker on ${edgeUrl}`);
 
   // 5. keys: a demo read key (every audience) and the publisher's write key, kept across runs
   if (!secrets.readKey || !(await keyWorks(edgeUrl, secrets.readKey, "/v1/tags/type:news/contents"))) {
-    secrets.readKey = (await createKey(edgeUrl, secrets.adminSecret, { name: "demo-reader", audiences: ["*"], scopes: ["read"] })).key;
+    secrets.readKey = (
+      await createKey(edgeUrl, secrets.adminSecret, {
+        name: "demo-reader",
+        audiences: ["*"],
+        scopes: ["read"],
+      })
+    ).key;
   }
   if (!secrets.publisherKey) {
-    secrets.publisherKey = (await createKey(edgeUrl, secrets.adminSecret, { name: "dev-publisher", audiences: ["*"], scopes: ["write"] })).key;
+    secrets.publisherKey = (
+      await createKey(edgeUrl, secrets.adminSecret, {
+        name: "dev-publisher",
+        audiences: ["*"],
+        scopes: ["write"],
+      })
+    ).key;
   }
   saveDevSecrets(stateDir, secrets);
 
@@ -170,50 +189,52 @@ async function main(): Promise<void> {
     snippetizer: port("SNIPPETIZER_OPS_PORT", 9465),
     publisher: port("PUBLISHER_OPS_PORT", 9466),
   };
-  running.push(
-    await startService(
-      {
-        name: "snippetizer",
-        cwd: resolve(root, "apps/snippetizer"),
-        args: ["src/main.ts", "run"],
-        env: { ...env, SNIPPETIZER_OPS_PORT: String(ports.snippetizer) },
-        ready: () => httpOk(`http://127.0.0.1:${ports.snippetizer}/healthz`),
-        ports: [ports.snippetizer],
+  // one push per service: a later one failing to start must not orphan an earlier one
+  await startService(
+    {
+      name: "snippetizer",
+      cwd: resolve(root, "apps/snippetizer"),
+      args: ["src/main.ts", "run"],
+      env: { ...env, SNIPPETIZER_OPS_PORT: String(ports.snippetizer) },
+      ready: () => httpOk(`http://127.0.0.1:${ports.snippetizer}/healthz`),
+      ports: [ports.snippetizer],
+    },
+    logDir,
+    register,
+  );
+  await startService(
+    {
+      name: "publisher",
+      cwd: resolve(root, "apps/snippetizer"),
+      args: ["src/main.ts", "publish"],
+      env: {
+        ...env,
+        PUBLISHER_EDGE_URL: edgeUrl,
+        PUBLISHER_EDGE_KEY: secrets.publisherKey,
+        PUBLISHER_OPS_PORT: String(ports.publisher),
       },
-      logDir,
-    ),
-    await startService(
-      {
-        name: "publisher",
-        cwd: resolve(root, "apps/snippetizer"),
-        args: ["src/main.ts", "publish"],
-        env: {
-          ...env,
-          PUBLISHER_EDGE_URL: edgeUrl,
-          PUBLISHER_EDGE_KEY: secrets.publisherKey,
-          PUBLISHER_OPS_PORT: String(ports.publisher),
-        },
-        ready: () => httpOk(`http://127.0.0.1:${ports.publisher}/healthz`),
-        ports: [ports.publisher],
+      ready: () => httpOk(`http://127.0.0.1:${ports.publisher}/healthz`),
+      ports: [ports.publisher],
+    },
+    logDir,
+    register,
+  );
+  await startService(
+    {
+      name: "fetcher",
+      cwd: resolve(root, "apps/fetcher"),
+      args: ["src/main.ts", "run", "--config", fetcherConfig],
+      env: {
+        ...env,
+        ...(fetcherSecret ? { LUMAPPS_APPLICATION_SECRET: fetcherSecret } : {}),
+        FETCHER_OPS_PORT: String(ports.fetcher),
       },
-      logDir,
-    ),
-    await startService(
-      {
-        name: "fetcher",
-        cwd: resolve(root, "apps/fetcher"),
-        args: ["src/main.ts", "run", "--config", fetcherConfig],
-        env: {
-          ...env,
-          ...(fetcherSecret ? { LUMAPPS_APPLICATION_SECRET: fetcherSecret } : {}),
-          FETCHER_OPS_PORT: String(ports.fetcher),
-        },
-        ready: () => httpOk(`http://127.0.0.1:${ports.fetcher}/healthz`),
-        ports: [ports.fetcher],
-        readyTimeoutMs: 120_000,
-      },
-      logDir,
-    ),
+      ready: () => httpOk(`http://127.0.0.1:${ports.fetcher}/healthz`),
+      ports: [ports.fetcher],
+      readyTimeoutMs: 120_000,
+    },
+    logDir,
+    register,
   );
 
   printWelcome(edgeUrl, secrets.readKey, await firstExample(edgeUrl, secrets.readKey));

@@ -31,7 +31,12 @@ export interface RunningService {
  * a file, and waits until its readiness probe answers. A service that exits during start fails
  * with the last lines of its log.
  */
-export async function startService(spec: ServiceSpec, logDir: string): Promise<RunningService> {
+export async function startService(
+  spec: ServiceSpec,
+  logDir: string,
+  /** told about the process as soon as it exists, so a stop during its start ends it too */
+  register: (s: RunningService) => void = () => {},
+): Promise<RunningService> {
   mkdirSync(logDir, { recursive: true });
   for (const port of spec.ports ?? []) {
     if (await portInUse(port)) {
@@ -54,21 +59,26 @@ export async function startService(spec: ServiceSpec, logDir: string): Promise<R
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
   const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+  const started: RunningService = { spec, child, logFile, exited };
+  register(started);
   let dead = false;
   void exited.then(() => {
     dead = true;
   });
   const deadline = Date.now() + (spec.readyTimeoutMs ?? 60_000);
   for (;;) {
-    if (dead) throw new Error(`${spec.name} exited during start; last lines of ${logFile}:\n${tail(logFile)}`);
+    if (dead)
+      throw new Error(`${spec.name} exited during start; last lines of ${logFile}:\n${tail(logFile)}`);
     if (await spec.ready().catch(() => false)) break;
     if (Date.now() > deadline) {
       stopGroup(child, "SIGKILL");
-      throw new Error(`${spec.name} was not ready within ${(spec.readyTimeoutMs ?? 60_000) / 1000}s; see ${logFile}:\n${tail(logFile)}`);
+      throw new Error(
+        `${spec.name} was not ready within ${(spec.readyTimeoutMs ?? 60_000) / 1000}s; see ${logFile}:\n${tail(logFile)}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { spec, child, logFile, exited };
+  return started;
 }
 
 function stopGroup(child: ChildProcess, signal: NodeJS.Signals): void {

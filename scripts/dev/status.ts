@@ -7,15 +7,20 @@ interface StatusOptions {
 }
 
 /**
+ * Counters are per process: after a restart they count this run's work.
  * A compact live line (items fetched, snippets produced, published, lag) from the apps' own
  * /metrics, instead of a wall of logs: redrawn every 2 s in a terminal, a JSON line every 30 s otherwise.
  */
 export function startStatus({ ports, tty, say }: StatusOptions): void {
   const m = (name: string) => `http://127.0.0.1:${ports[name as keyof typeof ports]}/metrics`;
-  const n = (v: number) => (Number.isNaN(v) ? "-" : String(Math.round(v)));
+  const n = (v: number) => (Number.isNaN(v) ? "0" : String(Math.round(v)));
   let last = "";
   const tick = async () => {
-    const [f, s, p] = await Promise.all([scrape(m("fetcher")), scrape(m("snippetizer")), scrape(m("publisher"))]);
+    const [f, s, p] = await Promise.all([
+      scrape(m("fetcher")),
+      scrape(m("snippetizer")),
+      scrape(m("publisher")),
+    ]);
     const fields = {
       fetched: n(sumMetric(f, "lumasnip_fetcher_events_total")),
       live: n(sumMetric(f, "lumasnip_fetcher_live_items")),
@@ -24,8 +29,11 @@ export function startStatus({ ports, tty, say }: StatusOptions): void {
       published: n(sumMetric(p, "lumasnip_publisher_contents_total")),
       snippetsWritten: n(sumMetric(p, "lumasnip_publisher_snippets_written_total")),
       publisherLag: n(sumMetric(p, "lumasnip_publisher_consumer_lag")),
-      dlq: n(sumMetric(f, "lumasnip_fetcher_events_total", (l) => l.includes('kind="dlq"')) +
-        (sumMetric(s, "lumasnip_snippetizer_dlq_total") || 0) + (sumMetric(p, "lumasnip_publisher_failures_total") || 0)),
+      dlq: n(
+        (sumMetric(f, "lumasnip_fetcher_events_total", (l) => l.includes('kind="dlq"')) || 0) +
+          (sumMetric(s, "lumasnip_snippetizer_dlq_total") || 0) +
+          (sumMetric(p, "lumasnip_publisher_failures_total") || 0),
+      ),
     };
     const line =
       `fetched ${fields.fetched} (live ${fields.live}) | snippet sets ${fields.snippetSets} (lag ${fields.snippetizerLag})` +
