@@ -6,7 +6,8 @@
  *    concurrency (the fetcher runs as its own process; its peak RSS is read from /proc, its CPU
  *    time over the phase from its own log line).
  * BENCH_PARTS=poll,full (default both); BENCH_SEEDS=fixture,demo (default both); FETCHER_NODE_ARGS
- * is passed to the fetcher's node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+ * is passed to the fetcher's node (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"); FETCHER_APP_DIR runs
+ * the fetcher of another checkout (an earlier commit, for before/after figures).
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -22,7 +23,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const PARTS = (process.env.BENCH_PARTS ?? "poll,full").split(",");
 const SEEDS = (process.env.BENCH_SEEDS ?? "fixture,demo").split(",");
 const NODE_ARGS = (process.env.FETCHER_NODE_ARGS ?? "").split(" ").filter(Boolean);
-const appDir = fileURLToPath(new URL("..", import.meta.url));
+// FETCHER_APP_DIR: run another checkout's fetcher against the same simulator (before/after runs)
+const appDir = process.env.FETCHER_APP_DIR ?? fileURLToPath(new URL("..", import.meta.url));
 process.env.KAFKAJS_NO_PARTITIONER_WARNING = "1";
 if (!process.env.KAFKA_BROKERS) throw new Error("KAFKA_BROKERS is not set (e.g. 127.0.0.1:9092)");
 

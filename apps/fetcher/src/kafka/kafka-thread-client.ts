@@ -10,7 +10,7 @@ import type { DlqRecord } from "@lumasnip/schema";
 import type { StateRecord } from "../state/codec.ts";
 import type { StateWriter } from "../state/state-writer.ts";
 import type { KafkaThreadData } from "./kafka-thread.ts";
-import { fromThreadError, type KafkaReply, type KafkaRequest } from "./protocol.ts";
+import { fromThreadError, type KafkaReply, type KafkaRequest, pack } from "./protocol.ts";
 
 /** a request without its id (a distributive Omit keeps the union's variants apart) */
 type Ask = KafkaRequest extends infer R ? (R extends KafkaRequest ? Omit<R, "id"> : never) : never;
@@ -63,9 +63,10 @@ export async function startKafkaThread(options: {
   const ask = <T>(request: Ask): Promise<T> => {
     if (gone) return Promise.reject(gone);
     const id = nextId++;
+    const data = "records" in request && "data" in request.records ? request.records.data : undefined;
     return new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      worker.postMessage({ ...request, id });
+      worker.postMessage({ ...request, id }, data ? [data.buffer as ArrayBuffer] : []);
     });
   };
 
@@ -91,14 +92,14 @@ export async function startKafkaThread(options: {
         ask<SendResult>({
           op: "send",
           topic,
-          messages: messages.map((m) => ({ key: m.key, value: serialize(m.value), headers: m.headers })),
+          records: pack(messages.map((m) => ({ key: m.key, value: serialize(m.value), headers: m.headers }))),
         }),
       sendDlq: (records: DlqRecord[]) => ask<void>({ op: "dlq", records }),
       disconnect: close,
     },
     stateWriter: {
       write: (records: StateRecord[]) =>
-        records.length === 0 ? Promise.resolve() : ask<void>({ op: "state", records }),
+        records.length === 0 ? Promise.resolve() : ask<void>({ op: "state", records: pack(records) }),
       disconnect: close,
     },
     close,

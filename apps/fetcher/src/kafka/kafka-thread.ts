@@ -9,7 +9,7 @@ import { createEventProducer, createKafka, type KafkaConnection } from "@lumasni
 import { createLogger, kafkaLogCreator } from "@lumasnip/service";
 import { useGzipLevel } from "../cli/gzip-codec.ts";
 import { createStateWriter } from "../state/state-writer.ts";
-import { asBuffer, type KafkaReply, type KafkaRequest, toThreadError } from "./protocol.ts";
+import { type KafkaReply, type KafkaRequest, toThreadError, unpack } from "./protocol.ts";
 
 export interface KafkaThreadData {
   connection: KafkaConnection;
@@ -35,16 +35,12 @@ try {
   const handle = async (request: KafkaRequest): Promise<unknown> => {
     switch (request.op) {
       case "send":
-        return producer.send(
-          request.topic,
-          request.messages.map((m) => ({ key: m.key, value: asBuffer(m.value), headers: m.headers })),
-        );
+        // every value of an event is a Buffer (serialized JSON): the bus sends it as it is
+        return producer.send(request.topic, unpack(request.records));
       case "dlq":
         return producer.sendDlq(request.records);
       case "state":
-        return stateWriter.write(
-          request.records.map((r) => ({ key: r.key, value: r.value === null ? null : asBuffer(r.value) })),
-        );
+        return stateWriter.write(unpack(request.records));
       case "close":
         await Promise.allSettled([producer.disconnect(), stateWriter.disconnect()]);
         return undefined;

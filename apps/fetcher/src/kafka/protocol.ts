@@ -1,16 +1,60 @@
 import type { DlqRecord } from "@lumasnip/schema";
 
-/** What the main thread asks of the Kafka thread (kafka-thread.ts). Values are serialized JSON. */
+/**
+ * Records as they cross to the Kafka thread: every value (serialized JSON) packed in one buffer
+ * that is moved, not copied, and cut back into views there — a page's records cost one transfer
+ * instead of one structured clone each. A length of -1 is a null value (a state tombstone).
+ */
+export interface PackedRecords {
+  keys: string[];
+  lengths: number[];
+  data: Uint8Array;
+  headers?: (Record<string, string> | undefined)[];
+}
+
+/** What the main thread asks of the Kafka thread (kafka-thread.ts). */
 export type KafkaRequest =
-  | {
-      id: number;
-      op: "send";
-      topic: string;
-      messages: { key: string; value: Uint8Array; headers?: Record<string, string> | undefined }[];
-    }
+  | { id: number; op: "send"; topic: string; records: PackedRecords }
   | { id: number; op: "dlq"; records: DlqRecord[] }
-  | { id: number; op: "state"; records: { key: string; value: Uint8Array | null }[] }
+  | { id: number; op: "state"; records: PackedRecords }
   | { id: number; op: "close" };
+
+export function pack(
+  records: readonly { key: string; value: Uint8Array | null; headers?: Record<string, string> | undefined }[],
+): PackedRecords {
+  let total = 0;
+  for (const r of records) total += r.value?.byteLength ?? 0;
+  // its own ArrayBuffer (not a slice of Node's pool), so that it can be transferred
+  const data = Buffer.allocUnsafeSlow(total);
+  const lengths: number[] = [];
+  let at = 0;
+  for (const r of records) {
+    if (r.value === null) {
+      lengths.push(-1);
+      continue;
+    }
+    data.set(r.value, at);
+    at += r.value.byteLength;
+    lengths.push(r.value.byteLength);
+  }
+  const packed: PackedRecords = { keys: records.map((r) => r.key), lengths, data };
+  if (records.some((r) => r.headers)) packed.headers = records.map((r) => r.headers);
+  return packed;
+}
+
+export function unpack(
+  packed: PackedRecords,
+): { key: string; value: Buffer | null; headers?: Record<string, string> | undefined }[] {
+  const data = asBuffer(packed.data);
+  let at = 0;
+  return packed.keys.map((key, i) => {
+    const length = packed.lengths[i]!;
+    const value = length < 0 ? null : data.subarray(at, at + length);
+    if (length > 0) at += length;
+    const headers = packed.headers?.[i];
+    return headers ? { key, value, headers } : { key, value };
+  });
+}
 
 /** An error as it crosses threads: kafkajs marks the ones worth retrying `retriable`. */
 export interface ThreadError {
