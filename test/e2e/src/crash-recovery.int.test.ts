@@ -21,10 +21,13 @@ describe("crashes and a stopped pipeline", () => {
   stackHooks(() => stack);
 
   beforeAll(async () => {
-    // small send batches: the snippetizer commits every 10 contents, so "part-way" is observable
+    // small fetches and send batches: the snippetizer commits every few contents, so "part-way"
+    // is observable (with the default 2 MiB fetches a partition's whole backlog is one batch)
     stack = await startStack({
       sim: { seed: "demo", scale: SCALE },
-      env: { snippetizer: { SNIPPETIZER_SEND_BATCH_MESSAGES: "10" } },
+      env: {
+        snippetizer: { SNIPPETIZER_SEND_BATCH_MESSAGES: "10", SNIPPETIZER_FETCH_BYTES_PER_PARTITION: "65536" },
+      },
     });
     // the fetcher first: the content topic then holds the whole backfill the consumers work through
     await withLogs(stack, async () => {
