@@ -7,7 +7,7 @@ import { runFullSyncPhase } from "./full-sync-phase.ts";
 import { liveCount } from "./open-source.ts";
 import { pollScope } from "./poll.ts";
 import { type ReconcileSummary, reconcileSource } from "./reconcile.ts";
-import { discoverSites, type Scope, scopesOf } from "./scopes.ts";
+import { discoverSites, scopesOf } from "./scopes.ts";
 
 export interface CycleOptions {
   /** "auto": when the interval has passed */
@@ -37,6 +37,7 @@ export async function runCycle(ctx: SourceContext, options: CycleOptions): Promi
   };
   const started = Date.now();
   const cpuStart = process.cpuUsage();
+  const commitsBefore = ctx.emitter.stats();
 
   const pending = options.fullRestart ? ctx.scopes : ctx.scopes.filter((s) => needsFullSync(ctx, s));
   if (pending.length > 0) {
@@ -50,6 +51,9 @@ export async function runCycle(ctx: SourceContext, options: CycleOptions): Promi
         ms: Date.now() - started,
         // the process's CPU time (user + system) over the phase: robust to a busy machine
         cpuMs: Math.round(cpuMs(process.cpuUsage(cpuStart))),
+        // the commit queue (events, then state, one page at a time) was busy this long
+        commitMs: Math.round(ctx.emitter.stats().busyMs - commitsBefore.busyMs),
+        commits: ctx.emitter.stats().commits - commitsBefore.commits,
       },
       "full sync phase done",
     );

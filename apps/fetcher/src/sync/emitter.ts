@@ -61,6 +61,8 @@ export interface Emitter {
   commit(commit: Commit): Promise<CommitResult>;
   /** waits for the commits under way */
   flush(): Promise<void>;
+  /** commits run so far and the time the queue spent running them (is Kafka the bottleneck?) */
+  stats(): { commits: number; busyMs: number };
 }
 
 export interface EmitterOptions {
@@ -77,6 +79,7 @@ export interface EmitterOptions {
 
 export function createEmitter(o: EmitterOptions): Emitter {
   let chain: Promise<unknown> = Promise.resolve();
+  const stats = { commits: 0, busyMs: 0 };
   const count = (kind: string, reason: string, n = 1) => {
     if (n > 0) o.metrics.events.inc({ source: o.sourceId, kind, reason }, n);
   };
@@ -177,11 +180,20 @@ export function createEmitter(o: EmitterOptions): Emitter {
       } catch (error) {
         return Promise.reject(error);
       }
-      const next = chain.then(() => run(c, built));
+      const next = chain.then(async () => {
+        const started = performance.now();
+        try {
+          return await run(c, built);
+        } finally {
+          stats.commits++;
+          stats.busyMs += performance.now() - started;
+        }
+      });
       chain = next.catch(() => {});
       return next;
     },
     flush: () => chain.then(() => {}),
+    stats: () => ({ ...stats }),
   };
 }
 
