@@ -3,3 +3,4 @@ export { createKafka, KafkaConfigError, kafkaConnectionFromEnv, type KafkaConnec
 export { createEventProducer, serialize, type EventProducer, type EventProducerOptions, type OutMessage, type SendResult } from "./producer.ts";
 export { readDlq, replayPositions } from "./dlq-reader.ts";
 export { GroupBusyError, isStage, moveGroup, type Stage, STAGES } from "./stage-groups.ts";
+export { type ConsumedFailure, consumedDlqRecord } from "./dlq-record.ts";
