@@ -214,6 +214,7 @@ export async function runPublisher(config: PublisherConfig, deps: PublisherDeps)
     batch,
     heartbeat,
     resolveOffset,
+    commitOffsetsIfNecessary,
     isRunning,
     isStale,
   }: EachBatchPayload): Promise<void> {
@@ -223,7 +224,11 @@ export async function runPublisher(config: PublisherConfig, deps: PublisherDeps)
       if ((await handle(batch.topic, batch.partition, message, heartbeat)) === "stopped") break;
       resolveOffset(message.offset);
       const next = (BigInt(message.offset) + 1n).toString();
-      await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
+      // through the batch, not consumer.commitOffsets: kafkajs skips the latter once a stop began,
+      // so a drain would lose its last commit (found in the snippetizer stage)
+      await commitOffsetsIfNecessary({
+        topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] }],
+      });
       metrics.lag.set(
         { partition: String(batch.partition) },
         Number(BigInt(batch.highWatermark) - BigInt(next)),
