@@ -35,13 +35,14 @@ export async function startProcess(
     stateTopic: topics.fetcherState,
     logLevel: logger.level,
   });
-  const { producer, stateWriter } = thread;
+  const { producer, stateWriter, writer } = thread;
   const deps: ProcessDeps = {
     kafka,
     topics,
     topicPrefix: config.topicPrefix,
     producer,
     stateWriter,
+    writer,
     metrics: extra.metrics ?? createFetcherMetrics(),
     logger,
     lockSessionTimeoutMs: config.lock.sessionTimeoutMs,

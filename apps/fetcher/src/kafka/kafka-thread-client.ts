@@ -9,8 +9,9 @@ import {
 import type { DlqRecord } from "@lumasnip/schema";
 import type { StateRecord } from "../state/codec.ts";
 import type { StateWriter } from "../state/state-writer.ts";
+import type { CommitWriter } from "../sync/emitter.ts";
 import type { KafkaThreadData } from "./kafka-thread.ts";
-import { fromThreadError, type KafkaReply, type KafkaRequest, pack } from "./protocol.ts";
+import { fromThreadError, type KafkaReply, type KafkaRequest, pack, type ThreadError } from "./protocol.ts";
 
 /** a request without its id (a distributive Omit keeps the union's variants apart) */
 type Ask = KafkaRequest extends infer R ? (R extends KafkaRequest ? Omit<R, "id"> : never) : never;
@@ -19,6 +20,8 @@ type Ask = KafkaRequest extends infer R ? (R extends KafkaRequest ? Omit<R, "id"
 export interface KafkaThread {
   producer: EventProducer;
   stateWriter: StateWriter;
+  /** a whole commit in one exchange with the thread: events, then the state (emitter.ts) */
+  writer: CommitWriter;
   /** disconnects the producers and ends the thread */
   close(): Promise<void>;
 }
@@ -63,10 +66,13 @@ export async function startKafkaThread(options: {
   const ask = <T>(request: Ask): Promise<T> => {
     if (gone) return Promise.reject(gone);
     const id = nextId++;
-    const data = "records" in request && "data" in request.records ? request.records.data : undefined;
+    const moved: ArrayBuffer[] = [];
+    if ("records" in request && "data" in request.records)
+      moved.push(request.records.data.buffer as ArrayBuffer);
+    if ("state" in request) moved.push(request.state.data.buffer as ArrayBuffer);
     return new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      worker.postMessage({ ...request, id }, data ? [data.buffer as ArrayBuffer] : []);
+      worker.postMessage({ ...request, id }, moved);
     });
   };
 
@@ -101,6 +107,20 @@ export async function startKafkaThread(options: {
       write: (records: StateRecord[]) =>
         records.length === 0 ? Promise.resolve() : ask<void>({ op: "state", records: pack(records) }),
       disconnect: close,
+    },
+    writer: {
+      async commit({ topic, messages, dlq, state }) {
+        const out = await ask<{ sent: SendResult; stateError?: ThreadError }>({
+          op: "commit",
+          topic,
+          records: pack(messages),
+          dlq,
+          state: pack(state),
+        });
+        return out.stateError
+          ? { sent: out.sent, stateError: fromThreadError(out.stateError) }
+          : { sent: out.sent };
+      },
     },
     close,
   };

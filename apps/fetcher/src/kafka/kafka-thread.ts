@@ -41,6 +41,17 @@ try {
         return producer.sendDlq(request.records);
       case "state":
         return stateWriter.write(unpack(request.records));
+      case "commit": {
+        const sent = await producer.send(request.topic, unpack(request.records));
+        if (request.dlq.length > 0) await producer.sendDlq(request.dlq);
+        // the events are acknowledged: a failure from here on must say so (the state is then unsaved)
+        try {
+          await stateWriter.write(unpack(request.state));
+        } catch (error) {
+          return { sent, stateError: toThreadError(error) };
+        }
+        return { sent };
+      }
       case "close":
         await Promise.allSettled([producer.disconnect(), stateWriter.disconnect()]);
         return undefined;

@@ -17,6 +17,15 @@ export type KafkaRequest =
   | { id: number; op: "send"; topic: string; records: PackedRecords }
   | { id: number; op: "dlq"; records: DlqRecord[] }
   | { id: number; op: "state"; records: PackedRecords }
+  /** events (and DLQ records), then — once Kafka acknowledged them — the state records */
+  | {
+      id: number;
+      op: "commit";
+      topic: string;
+      records: PackedRecords;
+      dlq: DlqRecord[];
+      state: PackedRecords;
+    }
   | { id: number; op: "close" };
 
 export function pack(

@@ -65,4 +65,71 @@ describe("the source state and its records", () => {
     state.undrain(records);
     expect(state.drain().map((r) => r.key)).toEqual(["acme/c/1", "acme"]);
   });
+
+  it("stages a commit's records without applying them, then applies them as saved", () => {
+    const state = createSourceState("acme");
+    state.setItem("1", entry);
+    state.drain();
+    state.setLabel("metadata:m1", "lab1");
+    state.setItem("2", { ...entry, v: 2 });
+    const staged = state.stage(
+      {
+        items: [
+          ["3", entry],
+          ["1", undefined],
+          ["9", undefined],
+        ],
+        scope: { id: "s", patch: { watermark: "w" } },
+      },
+      new Date(0),
+    );
+    expect(state.item("3")).toBeUndefined();
+    expect(state.scope("s")).toEqual({});
+
+    // the same records a save after applying the changes would write
+    const twin = createSourceState("acme", reload(staged.records));
+    const applied = createSourceState("acme");
+    applied.setItem("1", entry);
+    applied.drain();
+    applied.setLabel("metadata:m1", "lab1");
+    applied.setItem("2", { ...entry, v: 2 });
+    applied.setItem("3", entry);
+    applied.setItem("1", undefined);
+    applied.setItem("9", undefined);
+    applied.updateScope("s", { watermark: "w" });
+    expect(staged.records).toEqual(applied.drain(new Date(0)));
+    expect([...twin.items()]).toEqual([
+      ["2", { ...entry, v: 2 }],
+      ["3", entry],
+    ]);
+
+    staged.saved();
+    expect(state.item("3")).toEqual(entry);
+    expect(state.item("1")).toBeUndefined();
+    expect(state.scope("s")).toEqual({ watermark: "w" });
+    expect(state.drain()).toEqual([]);
+  });
+
+  it("keeps dirty what changed while a staged save was under way", () => {
+    const state = createSourceState("acme");
+    const staged = state.stage({
+      items: [
+        ["1", entry],
+        ["2", entry],
+      ],
+    });
+    state.setItem("2", { ...entry, r: true });
+    state.setLabel("metadata:m1", "renamed");
+    staged.saved();
+    // the commit's own entry for 2 wins, as when it was applied after the acknowledgement
+    expect(state.item("2")).toEqual(entry);
+    expect(state.drain().map((r) => r.key)).toEqual(["acme"]);
+  });
+
+  it("applies a staged commit whose save failed, for the next save to write", () => {
+    const state = createSourceState("acme");
+    const staged = state.stage({ items: [["1", entry]], scope: { id: "s", patch: { watermark: "w" } } });
+    staged.unsaved();
+    expect(state.drain().map((r) => r.key)).toEqual(["acme/c/1", "acme"]);
+  });
 });

@@ -26,7 +26,26 @@ export interface SourceState {
   drain(now?: Date): StateRecord[];
   /** puts drained records back in the queue after a failed save */
   undrain(records: StateRecord[]): void;
+  /**
+   * The records a save would write once `changes` are applied (with everything else changed
+   * since the last drain), applying nothing yet: they can go to Kafka in the same step as the
+   * events that allow them. Then `saved()` applies the changes and marks clean what was written
+   * (an entry changed again meanwhile stays dirty); `unsaved()` applies them for the next save.
+   */
+  stage(changes: StateChanges, now?: Date): StagedSave;
   header(now?: Date): StateHeader;
+}
+
+/** A commit's state changes: item entries (undefined removes one) and a scope patch. */
+export interface StateChanges {
+  items: [string, ItemEntry | undefined][];
+  scope?: { id: string; patch: Partial<ScopeState> } | undefined;
+}
+
+export interface StagedSave {
+  records: StateRecord[];
+  saved(): void;
+  unsaved(): void;
 }
 
 export function createSourceState(sourceId: string, loaded?: LoadedState): SourceState {
@@ -35,35 +54,43 @@ export function createSourceState(sourceId: string, loaded?: LoadedState): Sourc
   const items = new Map<string, ItemEntry>(loaded?.items ?? []);
   const dirtyItems = new Set<string>();
   let dirtyHeader = false;
+  /** counts header changes, so a save can tell whether the header changed after it was staged */
+  let headerVersion = 0;
 
-  const header = (now = new Date()): StateHeader => ({
+  const header = (now = new Date(), scopeMap = scopes): StateHeader => ({
     v: STATE_VERSION,
     kind: "fetcher.state",
     sourceId,
     savedAt: now.toISOString(),
-    scopes: Object.fromEntries(scopes),
+    scopes: Object.fromEntries(scopeMap),
     labels: Object.fromEntries(labels),
   });
+  const patched = (id: string, patch: Partial<ScopeState>): ScopeState => {
+    const next: ScopeState = { ...scopes.get(id) };
+    for (const [k, v] of Object.entries(patch) as [keyof ScopeState, unknown][]) {
+      if (v === undefined) delete next[k];
+      else (next as Record<string, unknown>)[k] = v;
+    }
+    return next;
+  };
+  const setItem = (id: string, entry: ItemEntry | undefined) => {
+    if (entry) items.set(id, entry);
+    else if (!items.delete(id)) return;
+    dirtyItems.add(id);
+  };
+  const updateScope = (id: string, patch: Partial<ScopeState>) => {
+    scopes.set(id, patched(id, patch));
+    dirtyHeader = true;
+    headerVersion++;
+  };
 
   return {
     sourceId,
     scope: (id) => scopes.get(id) ?? {},
-    updateScope(id, patch) {
-      const next: ScopeState = { ...scopes.get(id) };
-      for (const [k, v] of Object.entries(patch) as [keyof ScopeState, unknown][]) {
-        if (v === undefined) delete next[k];
-        else (next as Record<string, unknown>)[k] = v;
-      }
-      scopes.set(id, next);
-      dirtyHeader = true;
-    },
+    updateScope,
     scopeIds: () => [...scopes.keys()],
     item: (id) => items.get(id),
-    setItem(id, entry) {
-      if (entry) items.set(id, entry);
-      else if (!items.delete(id)) return;
-      dirtyItems.add(id);
-    },
+    setItem,
     items: () => items.entries(),
     itemCount: () => items.size,
     label: (key) => labels.get(key),
@@ -71,6 +98,7 @@ export function createSourceState(sourceId: string, loaded?: LoadedState): Sourc
       if (labels.get(key) === fingerprint) return;
       labels.set(key, fingerprint);
       dirtyHeader = true;
+      headerVersion++;
     },
     drain(now) {
       const records = [...dirtyItems].map((id) => encodeItem(sourceId, id, items.get(id)));
@@ -87,5 +115,36 @@ export function createSourceState(sourceId: string, loaded?: LoadedState): Sourc
       }
     },
     header,
+    stage(changes, now) {
+      const next = new Map(changes.items);
+      const written = new Map<string, ItemEntry | undefined>();
+      for (const id of new Set([...dirtyItems, ...next.keys()])) {
+        const entry = next.has(id) ? next.get(id) : items.get(id);
+        // removing what was never there writes nothing (as setItem does)
+        if (entry === undefined && !items.has(id) && !dirtyItems.has(id)) continue;
+        written.set(id, entry);
+      }
+      const records = [...written].map(([id, entry]) => encodeItem(sourceId, id, entry));
+      const withHeader = dirtyHeader || changes.scope !== undefined || records.length > 0;
+      if (withHeader) {
+        const scopeMap = new Map(scopes);
+        if (changes.scope) scopeMap.set(changes.scope.id, patched(changes.scope.id, changes.scope.patch));
+        records.push(encodeHeader(header(now, scopeMap)));
+      }
+      const apply = () => {
+        for (const [id, entry] of changes.items) setItem(id, entry);
+        if (changes.scope) updateScope(changes.scope.id, changes.scope.patch);
+      };
+      const stagedAt = headerVersion + (changes.scope ? 1 : 0);
+      return {
+        records,
+        saved() {
+          apply();
+          for (const [id, entry] of written) if (items.get(id) === entry) dirtyItems.delete(id);
+          if (withHeader && headerVersion === stagedAt) dirtyHeader = false;
+        },
+        unsaved: apply,
+      };
+    },
   };
 }

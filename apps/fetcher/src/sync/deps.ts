@@ -4,6 +4,7 @@ import type { Logger } from "@lumasnip/service";
 import type { Kafka } from "kafkajs";
 import type { FetcherMetrics } from "../ops/metrics.ts";
 import type { StateWriter } from "../state/state-writer.ts";
+import type { CommitWriter } from "./emitter.ts";
 
 /** What every source of one fetcher process shares: one Kafka client, producer, metrics, logger. */
 export interface ProcessDeps {
@@ -12,6 +13,8 @@ export interface ProcessDeps {
   topicPrefix: string;
   producer: EventProducer;
   stateWriter: StateWriter;
+  /** a commit's events, then its state, in one step (emitter.ts) */
+  writer: CommitWriter;
   metrics: FetcherMetrics;
   logger: Logger;
   lockSessionTimeoutMs: number;

@@ -1,4 +1,4 @@
-import { type EventProducer, serialize } from "@lumasnip/bus";
+import { type SendResult, serialize } from "@lumasnip/bus";
 import {
   type ContentDeleted,
   type ContentUpserted,
@@ -10,8 +10,8 @@ import {
 } from "@lumasnip/schema";
 import type { Logger } from "@lumasnip/service";
 import type { FetcherMetrics } from "../ops/metrics.ts";
+import type { StateRecord } from "../state/codec.ts";
 import type { SourceState } from "../state/source-state.ts";
-import type { StateWriter } from "../state/state-writer.ts";
 import type { ItemEntry, ScopeState } from "../state/types.ts";
 
 export interface Upsert {
@@ -65,11 +65,24 @@ export interface Emitter {
   stats(): { commits: number; busyMs: number };
 }
 
+/**
+ * Sends a commit's events (and DLQ records), then, once Kafka acknowledged them, its state
+ * records — in one step, so the state write does not wait for this thread in between. Rejects
+ * when the events could not be sent; resolves with `stateError` when only the state write failed.
+ */
+export interface CommitWriter {
+  commit(input: {
+    topic: string;
+    messages: { key: string; value: Buffer }[];
+    dlq: DlqRecord[];
+    state: StateRecord[];
+  }): Promise<{ sent: SendResult; stateError?: Error }>;
+}
+
 export interface EmitterOptions {
   sourceId: string;
   contentTopic: string;
-  producer: EventProducer;
-  stateWriter: StateWriter;
+  writer: CommitWriter;
   state: SourceState;
   metrics: FetcherMetrics;
   logger: Logger;
@@ -142,21 +155,27 @@ export function createEmitter(o: EmitterOptions): Emitter {
   async function run(c: Commit, built: ReturnType<typeof build>): Promise<CommitResult> {
     const { messages, dlq, accepted } = built;
 
-    const sent = await o.producer.send(o.contentTopic, messages);
-    if (dlq.length > 0) await o.producer.sendDlq(dlq);
-
-    // Kafka acknowledged: now the state may say so
-    for (const u of accepted) o.state.setItem(u.id, u.entry);
-    for (const d of c.deletes ?? []) o.state.setItem(d.id, d.next);
-    for (const [id, entry] of c.entries ?? []) o.state.setItem(id, entry);
-    if (c.scope) o.state.updateScope(c.scope.id, c.scope.patch);
-    const records = o.state.drain();
-    try {
-      await o.stateWriter.write(records);
-    } catch (error) {
-      o.state.undrain(records);
-      throw error;
+    // the state the commit leads to, applied only once Kafka acknowledged the events
+    const staged = o.state.stage({
+      items: [
+        ...accepted.map((u): [string, ItemEntry] => [u.id, u.entry]),
+        ...(c.deletes ?? []).map((d): [string, ItemEntry | undefined] => [d.id, d.next]),
+        ...(c.entries ?? []),
+      ],
+      scope: c.scope,
+    });
+    const { sent, stateError } = await o.writer.commit({
+      topic: o.contentTopic,
+      messages,
+      dlq,
+      state: staged.records,
+    });
+    if (stateError) {
+      // the events went out: the state says so in memory and is saved with the next commit
+      staged.unsaved();
+      throw stateError;
     }
+    staged.saved();
 
     count("upserted", "changed", accepted.length);
     for (const d of c.deletes ?? []) count("deleted", d.reason);

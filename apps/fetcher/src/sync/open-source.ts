@@ -91,8 +91,7 @@ export async function openSource(
     const emitter = createEmitter({
       sourceId: config.sourceId,
       contentTopic: deps.topics.content,
-      producer: deps.producer,
-      stateWriter: deps.stateWriter,
+      writer: deps.writer,
       state,
       metrics: deps.metrics,
       logger,
