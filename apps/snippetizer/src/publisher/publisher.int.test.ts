@@ -368,7 +368,10 @@ describe("the publisher against a real broker and the worker served by Miniflare
     hooks.down = false;
     await published(set);
     expect(dlq.slice(dlqBefore).filter((r) => r.key === set.key)).toEqual([]);
-    expect((await metrics.edgeUp.get()).values[0]?.value).toBe(1);
+    // the gauge is set just after the commit that made the manifest visible: wait for it, don't race it
+    await eventually(async () => ((await metrics.edgeUp.get()).values[0]?.value === 1 ? true : undefined), {
+      what: "the edge to be seen up again",
+    });
   });
 
   it("serves health and metrics on its ops port", async () => {
