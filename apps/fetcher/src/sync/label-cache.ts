@@ -4,6 +4,7 @@ import { collectItems } from "@lumasnip/lumapps";
 import { type LangMap, type LumAppsMetadata, langMapToBcp47 } from "@lumasnip/schema";
 import type { LabelLookup, MetadataLabels } from "../normalize/tags.ts";
 import type { SourceState } from "../state/source-state.ts";
+import { mapSettled } from "./concurrency.ts";
 
 /**
  * Metadata and content-type labels, cached with an expiry. The state keeps a fingerprint of each
@@ -89,6 +90,18 @@ export function createLabelCache(options: {
     siteTypesUntil.set(siteId, now() + ttlMs);
   }
 
+  async function listAllMetadata(): Promise<void> {
+    const all = new Map((await collectItems(client.listMetadata())).map((m) => [m.id, m]));
+    const until = now() + ttlMs;
+    for (const [id, meta] of all) {
+      const familyId = familyIdOf(meta);
+      const value = labelsOf(meta, familyId ? all.get(familyId) : undefined);
+      metadata.set(id, { value, expiresAt: until });
+      note(`metadata:${id}`, value, true);
+    }
+    listedUntil = until;
+  }
+
   return {
     metadata: (id) => metadata.get(id)?.value,
     contentType: (id) => contentTypes.get(id),
@@ -110,17 +123,14 @@ export function createLabelCache(options: {
       }
     },
     async refreshExpired(siteIds) {
-      for (const siteId of siteIds) if (!fresh(siteTypesUntil.get(siteId))) await fetchContentTypes(siteId);
-      if (fresh(listedUntil)) return;
-      const all = new Map((await collectItems(client.listMetadata())).map((m) => [m.id, m]));
-      const until = now() + ttlMs;
-      for (const [id, meta] of all) {
-        const familyId = familyIdOf(meta);
-        const value = labelsOf(meta, familyId ? all.get(familyId) : undefined);
-        metadata.set(id, { value, expiresAt: until });
-        note(`metadata:${id}`, value, true);
-      }
-      listedUntil = until;
+      // the sites' content types and the metadata listing at once: a full sync waits for them
+      const due = [...siteIds].filter((siteId) => !fresh(siteTypesUntil.get(siteId)));
+      const [types] = await Promise.all([
+        mapSettled(due, 4, fetchContentTypes),
+        fresh(listedUntil) ? undefined : listAllMetadata(),
+      ]);
+      const failed = types.find((r) => r.status === "rejected");
+      if (failed) throw failed.reason;
     },
     takeRenamed() {
       const out = [...renamed];
