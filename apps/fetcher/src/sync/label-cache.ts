@@ -51,11 +51,23 @@ export function createLabelCache(options: {
   const renamed = new Set<string>();
   const fresh = (until: number | undefined) => until !== undefined && until > now();
 
+  // a cached label is one object until it is fetched again: hash it once, not for every item
+  const fingerprints = new WeakMap<object, string>();
+  const fingerprintOf = (labels: unknown) => {
+    if (!labels || typeof labels !== "object") return labelFingerprint(labels);
+    let fp = fingerprints.get(labels);
+    if (fp === undefined) {
+      fp = labelFingerprint(labels);
+      fingerprints.set(labels, fp);
+    }
+    return fp;
+  };
+
   /** records the label as emitted; a different earlier fingerprint is a rename */
   const note = (key: string, labels: unknown, onlyKnown = false) => {
     const before = state.label(key);
     if (onlyKnown && before === undefined) return;
-    const fp = labelFingerprint(labels);
+    const fp = fingerprintOf(labels);
     if (before !== undefined && before !== fp) {
       renamed.add(key);
       // flagged in the same state write as the new fingerprint: a crash cannot lose the rename
@@ -106,7 +118,7 @@ export function createLabelCache(options: {
     metadata: (id) => metadata.get(id)?.value,
     contentType: (id) => contentTypes.get(id),
     async ensure({ metadataIds, contentTypeIds, siteIds }) {
-      const typeIds = [...contentTypeIds];
+      const typeIds = [...new Set(contentTypeIds)];
       for (const siteId of new Set(siteIds)) {
         if (
           !fresh(siteTypesUntil.get(siteId)) &&
