@@ -11,7 +11,7 @@ import type { StateRecord } from "../state/codec.ts";
 import type { StateWriter } from "../state/state-writer.ts";
 import type { CommitWriter } from "../sync/emitter.ts";
 import type { KafkaThreadData } from "./kafka-thread.ts";
-import { fromThreadError, type KafkaReply, type KafkaRequest, pack, type ThreadError } from "./protocol.ts";
+import { type CommitReply, fromThreadError, type KafkaReply, type KafkaRequest, pack } from "./protocol.ts";
 
 /** a request without its id (a distributive Omit keeps the union's variants apart) */
 type Ask = KafkaRequest extends infer R ? (R extends KafkaRequest ? Omit<R, "id"> : never) : never;
@@ -109,17 +109,23 @@ export async function startKafkaThread(options: {
       disconnect: close,
     },
     writer: {
-      async commit({ topic, messages, dlq, state }) {
-        const out = await ask<{ sent: SendResult; stateError?: ThreadError }>({
+      async commit({ lane, topic, messages, dlq, state }) {
+        const out = await ask<CommitReply>({
           op: "commit",
+          lane,
           topic,
           records: pack(messages),
           dlq,
           state: pack(state),
         });
-        return out.stateError
-          ? { sent: out.sent, stateError: fromThreadError(out.stateError) }
-          : { sent: out.sent };
+        return {
+          sent: out.sent,
+          ms: out.ms,
+          ...(out.stateError ? { stateError: fromThreadError(out.stateError) } : {}),
+        };
+      },
+      reset(lane) {
+        ask<void>({ op: "reset", lane }).catch(() => {});
       },
     },
     close,

@@ -9,7 +9,14 @@ import { createEventProducer, createKafka, type KafkaConnection } from "@lumasni
 import { createLogger, kafkaLogCreator } from "@lumasnip/service";
 import { useGzipLevel } from "../cli/gzip-codec.ts";
 import { createStateWriter } from "../state/state-writer.ts";
-import { type KafkaReply, type KafkaRequest, toThreadError, unpack } from "./protocol.ts";
+import {
+  AFTER_FAILURE,
+  type CommitReply,
+  type KafkaReply,
+  type KafkaRequest,
+  toThreadError,
+  unpack,
+} from "./protocol.ts";
 
 export interface KafkaThreadData {
   connection: KafkaConnection;
@@ -32,6 +39,7 @@ try {
     await producer.disconnect();
     throw error;
   });
+  const failed = new Set<string>();
   const handle = async (request: KafkaRequest): Promise<unknown> => {
     switch (request.op) {
       case "send":
@@ -42,23 +50,48 @@ try {
       case "state":
         return stateWriter.write(unpack(request.records));
       case "commit": {
-        const sent = await producer.send(request.topic, unpack(request.records));
-        if (request.dlq.length > 0) await producer.sendDlq(request.dlq);
-        // the events are acknowledged: a failure from here on must say so (the state is then unsaved)
-        try {
-          await stateWriter.write(unpack(request.state));
-        } catch (error) {
-          return { sent, stateError: toThreadError(error) };
+        if (failed.has(request.lane)) {
+          const error = new Error("not sent: an earlier commit of this source failed");
+          error.name = AFTER_FAILURE;
+          throw error;
         }
-        return { sent };
+        const started = performance.now();
+        try {
+          const sent = await producer.send(request.topic, unpack(request.records));
+          if (request.dlq.length > 0) await producer.sendDlq(request.dlq);
+          // the events are acknowledged: from here on a failure leaves the state unsaved
+          try {
+            await stateWriter.write(unpack(request.state));
+          } catch (error) {
+            failed.add(request.lane);
+            const reply: CommitReply = {
+              sent,
+              stateError: toThreadError(error),
+              ms: performance.now() - started,
+            };
+            return reply;
+          }
+          const reply: CommitReply = { sent, ms: performance.now() - started };
+          return reply;
+        } catch (error) {
+          failed.add(request.lane);
+          throw error;
+        }
       }
+      case "reset":
+        failed.delete(request.lane);
+        return undefined;
       case "close":
         await Promise.allSettled([producer.disconnect(), stateWriter.disconnect()]);
         return undefined;
     }
   };
+  // one request at a time, in the order sent: a commit's state goes before the next one's events
+  let queue: Promise<unknown> = Promise.resolve();
   port.on("message", (request: KafkaRequest) => {
-    handle(request).then(
+    const run = queue.then(() => handle(request));
+    queue = run.catch(() => {});
+    run.then(
       (result) => {
         reply({ id: request.id, ok: true, result });
         // nothing else keeps the thread alive once the producers are gone

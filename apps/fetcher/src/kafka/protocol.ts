@@ -17,16 +17,33 @@ export type KafkaRequest =
   | { id: number; op: "send"; topic: string; records: PackedRecords }
   | { id: number; op: "dlq"; records: DlqRecord[] }
   | { id: number; op: "state"; records: PackedRecords }
-  /** events (and DLQ records), then — once Kafka acknowledged them — the state records */
+  /**
+   * events (and DLQ records), then — once Kafka acknowledged them — the state records. Requests
+   * run one at a time in the order sent; after a commit of a lane (a source) fails, the lane's
+   * later commits are refused until a `reset` (they were staged on top of it).
+   */
   | {
       id: number;
       op: "commit";
+      lane: string;
       topic: string;
       records: PackedRecords;
       dlq: DlqRecord[];
       state: PackedRecords;
     }
+  | { id: number; op: "reset"; lane: string }
   | { id: number; op: "close" };
+
+/** What a commit answers: `stateError` when the events went out but the state write failed. */
+export interface CommitReply {
+  sent: { sent: number; tooLarge: number };
+  stateError?: ThreadError;
+  /** how long the Kafka thread worked on it */
+  ms: number;
+}
+
+/** The name of the error of a commit refused because one before it in its lane failed. */
+export const AFTER_FAILURE = "KafkaThreadAfterFailure";
 
 export function pack(
   records: readonly { key: string; value: Uint8Array | null; headers?: Record<string, string> | undefined }[],

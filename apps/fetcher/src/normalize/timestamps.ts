@@ -15,27 +15,39 @@ export function toTimestamp(raw: unknown): Timestamp | undefined {
   return v1Timestamp(raw) ?? parseTimestamp(raw);
 }
 
-const DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22, 23, 24, 25];
 const daysIn = (y: number, m: number) =>
-  m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+  m === 2
+    ? y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
+      ? 29
+      : 28
+    : m === 4 || m === 6 || m === 9 || m === 11
+      ? 30
+      : 31;
 
 /**
  * The shape v1 writes every timestamp in (`2019-03-12T11:50:58.856571`, UTC) is already the
  * normalized form but for the `Z`: checked character by character, it skips the regex and the
- * Date round trip of the general parser (four timestamps per listed item).
+ * Date round trip of the general parser (several timestamps per listed item).
  */
 function v1Timestamp(raw: string): Timestamp | undefined {
   if (raw.length !== 26 || raw[4] !== "-" || raw[7] !== "-" || raw[10] !== "T") return undefined;
   if (raw[13] !== ":" || raw[16] !== ":" || raw[19] !== ".") return undefined;
-  for (const i of DIGITS) {
+  // two digits at i as a number, or NaN
+  const two = (i: number) => {
+    const a = raw.charCodeAt(i) - 48;
+    const b = raw.charCodeAt(i + 1) - 48;
+    return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : Number.NaN;
+  };
+  const y = two(0) * 100 + two(2);
+  const mo = two(5);
+  const d = two(8);
+  for (let i = 20; i < 26; i++) {
     const c = raw.charCodeAt(i);
     if (c < 48 || c > 57) return undefined;
   }
-  const num = (at: number, len: number) => Number(raw.slice(at, at + len));
-  const [y, mo, d] = [num(0, 4), num(5, 2), num(8, 2)];
-  // years before 1000 go the general way (Date.UTC reads 0-99 as 1900-1999)
-  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo)) return undefined;
-  if (num(11, 2) > 23 || num(14, 2) > 59 || num(17, 2) > 59) return undefined;
+  // NaN fails every comparison below; years before 1000 go the general way (Date.UTC reads 0-99 as 1900-1999)
+  if (!(y >= 1000 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo))) return undefined;
+  if (!(two(11) <= 23 && two(14) <= 59 && two(17) <= 59)) return undefined;
   return `${raw}Z`;
 }
 

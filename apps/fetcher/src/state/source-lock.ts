@@ -78,6 +78,9 @@ export async function acquireSourceLock(o: AcquireOptions): Promise<SourceLock |
     if (done || target === undefined || highest < target - 1) return;
     done = true;
     log.info({ items: loaded.items.size, waitedMs: Date.now() - since }, "source lock taken, state loaded");
+    // the state is loaded: the group membership is the lock and the heartbeats keep it, but the
+    // fetches would go on decoding every state record the sync writes, on the main thread
+    consumer.pause([{ topic: o.topic }]);
     settle.resolve(lock);
   };
 

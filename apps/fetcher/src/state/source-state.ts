@@ -1,4 +1,5 @@
 import { encodeHeader, encodeItem, type StateRecord } from "./codec.ts";
+import { createStaging, type StagedSave, type StateChanges } from "./staging.ts";
 import {
   type ItemEntry,
   type LoadedState,
@@ -27,25 +28,14 @@ export interface SourceState {
   /** puts drained records back in the queue after a failed save */
   undrain(records: StateRecord[]): void;
   /**
-   * The records a save would write once `changes` are applied (with everything else changed
-   * since the last drain), applying nothing yet: they can go to Kafka in the same step as the
-   * events that allow them. Then `saved()` applies the changes and marks clean what was written
-   * (an entry changed again meanwhile stays dirty); `unsaved()` applies them for the next save.
+   * The records a save would write once `changes` — and the stages still under way before them —
+   * are applied, applying nothing yet: they go to Kafka in the same step as the events that allow
+   * them (staging.ts). Settle each stage, in order, as saved, unsaved or dropped.
    */
   stage(changes: StateChanges, now?: Date): StagedSave;
+  /** forgets the stages under way: one before them failed, and they were built on it */
+  dropPending(): void;
   header(now?: Date): StateHeader;
-}
-
-/** A commit's state changes: item entries (undefined removes one) and a scope patch. */
-export interface StateChanges {
-  items: [string, ItemEntry | undefined][];
-  scope?: { id: string; patch: Partial<ScopeState> } | undefined;
-}
-
-export interface StagedSave {
-  records: StateRecord[];
-  saved(): void;
-  unsaved(): void;
 }
 
 export function createSourceState(sourceId: string, loaded?: LoadedState): SourceState {
@@ -53,9 +43,7 @@ export function createSourceState(sourceId: string, loaded?: LoadedState): Sourc
   const labels = new Map<string, string>(Object.entries(loaded?.header?.labels ?? {}));
   const items = new Map<string, ItemEntry>(loaded?.items ?? []);
   const dirtyItems = new Set<string>();
-  let dirtyHeader = false;
-  /** counts header changes, so a save can tell whether the header changed after it was staged */
-  let headerVersion = 0;
+  const flags = { dirtyHeader: false, labelVersion: 0 };
 
   const header = (now = new Date(), scopeMap = scopes): StateHeader => ({
     v: STATE_VERSION,
@@ -65,8 +53,8 @@ export function createSourceState(sourceId: string, loaded?: LoadedState): Sourc
     scopes: Object.fromEntries(scopeMap),
     labels: Object.fromEntries(labels),
   });
-  const patched = (id: string, patch: Partial<ScopeState>): ScopeState => {
-    const next: ScopeState = { ...scopes.get(id) };
+  const patched = (base: ScopeState | undefined, patch: Partial<ScopeState>): ScopeState => {
+    const next: ScopeState = { ...base };
     for (const [k, v] of Object.entries(patch) as [keyof ScopeState, unknown][]) {
       if (v === undefined) delete next[k];
       else (next as Record<string, unknown>)[k] = v;
@@ -79,10 +67,20 @@ export function createSourceState(sourceId: string, loaded?: LoadedState): Sourc
     dirtyItems.add(id);
   };
   const updateScope = (id: string, patch: Partial<ScopeState>) => {
-    scopes.set(id, patched(id, patch));
-    dirtyHeader = true;
-    headerVersion++;
+    scopes.set(id, patched(scopes.get(id), patch));
+    flags.dirtyHeader = true;
   };
+  const staging = createStaging({
+    sourceId,
+    items,
+    scopes,
+    dirtyItems,
+    flags,
+    setItem,
+    updateScope,
+    patched,
+    header,
+  });
 
   return {
     sourceId,
@@ -97,54 +95,25 @@ export function createSourceState(sourceId: string, loaded?: LoadedState): Sourc
     setLabel(key, fingerprint) {
       if (labels.get(key) === fingerprint) return;
       labels.set(key, fingerprint);
-      dirtyHeader = true;
-      headerVersion++;
+      flags.dirtyHeader = true;
+      flags.labelVersion++;
     },
     drain(now) {
       const records = [...dirtyItems].map((id) => encodeItem(sourceId, id, items.get(id)));
       dirtyItems.clear();
-      if (dirtyHeader || records.length > 0) records.push(encodeHeader(header(now)));
-      dirtyHeader = false;
+      if (flags.dirtyHeader || records.length > 0) records.push(encodeHeader(header(now)));
+      flags.dirtyHeader = false;
       return records;
     },
     undrain(records) {
       const prefix = `${sourceId}/c/`;
       for (const r of records) {
         if (r.key.startsWith(prefix)) dirtyItems.add(r.key.slice(prefix.length));
-        else dirtyHeader = true;
+        else flags.dirtyHeader = true;
       }
     },
     header,
-    stage(changes, now) {
-      const next = new Map(changes.items);
-      const written = new Map<string, ItemEntry | undefined>();
-      for (const id of new Set([...dirtyItems, ...next.keys()])) {
-        const entry = next.has(id) ? next.get(id) : items.get(id);
-        // removing what was never there writes nothing (as setItem does)
-        if (entry === undefined && !items.has(id) && !dirtyItems.has(id)) continue;
-        written.set(id, entry);
-      }
-      const records = [...written].map(([id, entry]) => encodeItem(sourceId, id, entry));
-      const withHeader = dirtyHeader || changes.scope !== undefined || records.length > 0;
-      if (withHeader) {
-        const scopeMap = new Map(scopes);
-        if (changes.scope) scopeMap.set(changes.scope.id, patched(changes.scope.id, changes.scope.patch));
-        records.push(encodeHeader(header(now, scopeMap)));
-      }
-      const apply = () => {
-        for (const [id, entry] of changes.items) setItem(id, entry);
-        if (changes.scope) updateScope(changes.scope.id, changes.scope.patch);
-      };
-      const stagedAt = headerVersion + (changes.scope ? 1 : 0);
-      return {
-        records,
-        saved() {
-          apply();
-          for (const [id, entry] of written) if (items.get(id) === entry) dirtyItems.delete(id);
-          if (withHeader && headerVersion === stagedAt) dirtyHeader = false;
-        },
-        unsaved: apply,
-      };
-    },
+    stage: staging.stage,
+    dropPending: staging.dropPending,
   };
 }

@@ -41,6 +41,13 @@ export async function runCycle(ctx: SourceContext, options: CycleOptions): Promi
 
   const pending = options.fullRestart ? ctx.scopes : ctx.scopes.filter((s) => needsFullSync(ctx, s));
   if (pending.length > 0) {
+    try {
+      // every label in a few listings up front, rather than a metadata/get per new id on the
+      // listings' critical path (the demo seed's first pages waited for 64 of them)
+      await ctx.labels.refreshExpired(ctx.sites.keys());
+    } catch (error) {
+      ctx.logger.warn({ err: error }, "labels could not be listed before the full sync: fetched as met");
+    }
     const progress = createProgress(ctx.logger, { label: `full sync of ${source}`, intervalMs: 10_000 });
     const done = await runFullSyncPhase(ctx, pending, { restart: options.fullRestart ?? false, progress });
     progress.stop();

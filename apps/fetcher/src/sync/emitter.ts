@@ -9,6 +9,7 @@ import {
   SCHEMA_VERSION,
 } from "@lumasnip/schema";
 import type { Logger } from "@lumasnip/service";
+import { AFTER_FAILURE } from "../kafka/protocol.ts";
 import type { FetcherMetrics } from "../ops/metrics.ts";
 import type { StateRecord } from "../state/codec.ts";
 import type { SourceState } from "../state/source-state.ts";
@@ -54,9 +55,11 @@ export interface CommitResult {
 
 export interface Emitter {
   /**
-   * Sends the events (acks = -1), then applies and saves the state changes. Commits run one at a
-   * time across the source's scopes, so a crash leaves at most one commit sent but not saved:
-   * duplicates after a restart stay within one page.
+   * Sends the events (acks = -1), then saves the state changes, and applies them. Commits run one
+   * at a time across the source's scopes, so a crash leaves at most one commit sent but not
+   * saved: duplicates after a restart stay within one page. They queue on the Kafka thread
+   * without waiting for this one between them: each is staged on top of those still under way,
+   * and a failure drops the ones staged after it (they reject too).
    */
   commit(commit: Commit): Promise<CommitResult>;
   /** waits for the commits under way */
@@ -67,16 +70,21 @@ export interface Emitter {
 
 /**
  * Sends a commit's events (and DLQ records), then, once Kafka acknowledged them, its state
- * records — in one step, so the state write does not wait for this thread in between. Rejects
- * when the events could not be sent; resolves with `stateError` when only the state write failed.
+ * records — in one step, commits one at a time in the order given. Rejects when the events were
+ * not sent (and refuses the lane's later commits until `reset`); resolves with `stateError` when
+ * only the state write failed (and refuses them too).
  */
 export interface CommitWriter {
   commit(input: {
+    /** the source: a failure holds back only its own later commits */
+    lane: string;
     topic: string;
     messages: { key: string; value: Buffer }[];
     dlq: DlqRecord[];
     state: StateRecord[];
-  }): Promise<{ sent: SendResult; stateError?: Error }>;
+  }): Promise<{ sent: SendResult; stateError?: Error; ms: number }>;
+  /** lets the lane's commits through again (after its stages were dropped) */
+  reset(lane: string): void;
 }
 
 export interface EmitterOptions {
@@ -91,16 +99,13 @@ export interface EmitterOptions {
 }
 
 export function createEmitter(o: EmitterOptions): Emitter {
-  let chain: Promise<unknown> = Promise.resolve();
+  const underway = new Set<Promise<void>>();
   const stats = { commits: 0, busyMs: 0 };
   const count = (kind: string, reason: string, n = 1) => {
     if (n > 0) o.metrics.events.inc({ source: o.sourceId, kind, reason }, n);
   };
 
-  /**
-   * The commit's records, serialized before it joins the queue: commits run one at a time, so
-   * the JSON of a page's bodies is made while the commit before it waits for Kafka, not after.
-   */
+  /** The commit's records, serialized here while the commits before it wait for Kafka. */
   function build(c: Commit) {
     const producedAt = new Date().toISOString();
     const messages: { key: string; value: Buffer }[] = [];
@@ -152,9 +157,8 @@ export function createEmitter(o: EmitterOptions): Emitter {
     return { messages, dlq, accepted };
   }
 
-  async function run(c: Commit, built: ReturnType<typeof build>): Promise<CommitResult> {
-    const { messages, dlq, accepted } = built;
-
+  function send(c: Commit): Promise<CommitResult> {
+    const { messages, dlq, accepted } = build(c);
     // the state the commit leads to, applied only once Kafka acknowledged the events
     const staged = o.state.stage({
       items: [
@@ -164,54 +168,70 @@ export function createEmitter(o: EmitterOptions): Emitter {
       ],
       scope: c.scope,
     });
-    const { sent, stateError } = await o.writer.commit({
+    /** the first failure: the stages after this one were built on it */
+    const failed = () => {
+      o.state.dropPending();
+      o.writer.reset(o.sourceId);
+    };
+    const answer = o.writer.commit({
+      lane: o.sourceId,
       topic: o.contentTopic,
       messages,
       dlq,
       state: staged.records,
     });
-    if (stateError) {
-      // the events went out: the state says so in memory and is saved with the next commit
-      staged.unsaved();
-      throw stateError;
-    }
-    staged.saved();
-
-    count("upserted", "changed", accepted.length);
-    for (const d of c.deletes ?? []) count("deleted", d.reason);
-    count("dlq", "invalid_content", dlq.length);
-    count("dlq", "too_large", sent.tooLarge);
-    if (dlq.length > 0 || sent.tooLarge > 0) {
-      o.logger.warn({ invalid: dlq.length, tooLarge: sent.tooLarge }, "items sent to the DLQ");
-    }
-    return {
-      upserted: accepted.length - sent.tooLarge,
-      deleted: c.deletes?.length ?? 0,
-      dlq: dlq.length + sent.tooLarge,
-    };
+    return answer.then(
+      ({ sent, stateError, ms }) => {
+        stats.commits++;
+        stats.busyMs += ms;
+        if (stateError) {
+          // the events went out: the state says so in memory and is saved with a later commit
+          staged.unsaved();
+          failed();
+          throw stateError;
+        }
+        staged.saved();
+        count("upserted", "changed", accepted.length);
+        for (const d of c.deletes ?? []) count("deleted", d.reason);
+        count("dlq", "invalid_content", dlq.length);
+        count("dlq", "too_large", sent.tooLarge);
+        if (dlq.length > 0 || sent.tooLarge > 0) {
+          o.logger.warn({ invalid: dlq.length, tooLarge: sent.tooLarge }, "items sent to the DLQ");
+        }
+        return {
+          upserted: accepted.length - sent.tooLarge,
+          deleted: c.deletes?.length ?? 0,
+          dlq: dlq.length + sent.tooLarge,
+        };
+      },
+      (error) => {
+        // refused for an earlier failure: already dropped with it. Anything else not first in line
+        // (the Kafka thread is gone) leaves nothing to build on either
+        if (staged.dropped() || (error as Error).name !== AFTER_FAILURE) failed();
+        throw error;
+      },
+    );
   }
 
   return {
     commit(c) {
-      let built: ReturnType<typeof build>;
+      let answer: Promise<CommitResult>;
       try {
-        built = build(c);
+        answer = send(c);
       } catch (error) {
         return Promise.reject(error);
       }
-      const next = chain.then(async () => {
-        const started = performance.now();
-        try {
-          return await run(c, built);
-        } finally {
-          stats.commits++;
-          stats.busyMs += performance.now() - started;
-        }
-      });
-      chain = next.catch(() => {});
-      return next;
+      const settled = answer.then(
+        () => {},
+        () => {},
+      );
+      underway.add(settled);
+      void settled.then(() => underway.delete(settled));
+      return answer;
     },
-    flush: () => chain.then(() => {}),
+    flush: async () => {
+      while (underway.size > 0) await Promise.all(underway);
+    },
     stats: () => ({ ...stats }),
   };
 }

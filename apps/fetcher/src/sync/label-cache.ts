@@ -4,6 +4,7 @@ import { collectItems } from "@lumasnip/lumapps";
 import { type LangMap, type LumAppsMetadata, langMapToBcp47 } from "@lumasnip/schema";
 import type { LabelLookup, MetadataLabels } from "../normalize/tags.ts";
 import type { SourceState } from "../state/source-state.ts";
+import { mapSettled } from "./concurrency.ts";
 
 /**
  * Metadata and content-type labels, cached with an expiry. The state keeps a fingerprint of each
@@ -50,11 +51,23 @@ export function createLabelCache(options: {
   const renamed = new Set<string>();
   const fresh = (until: number | undefined) => until !== undefined && until > now();
 
+  // a cached label is one object until it is fetched again: hash it once, not for every item
+  const fingerprints = new WeakMap<object, string>();
+  const fingerprintOf = (labels: unknown) => {
+    if (!labels || typeof labels !== "object") return labelFingerprint(labels);
+    let fp = fingerprints.get(labels);
+    if (fp === undefined) {
+      fp = labelFingerprint(labels);
+      fingerprints.set(labels, fp);
+    }
+    return fp;
+  };
+
   /** records the label as emitted; a different earlier fingerprint is a rename */
   const note = (key: string, labels: unknown, onlyKnown = false) => {
     const before = state.label(key);
     if (onlyKnown && before === undefined) return;
-    const fp = labelFingerprint(labels);
+    const fp = fingerprintOf(labels);
     if (before !== undefined && before !== fp) {
       renamed.add(key);
       // flagged in the same state write as the new fingerprint: a crash cannot lose the rename
@@ -89,11 +102,23 @@ export function createLabelCache(options: {
     siteTypesUntil.set(siteId, now() + ttlMs);
   }
 
+  async function listAllMetadata(): Promise<void> {
+    const all = new Map((await collectItems(client.listMetadata())).map((m) => [m.id, m]));
+    const until = now() + ttlMs;
+    for (const [id, meta] of all) {
+      const familyId = familyIdOf(meta);
+      const value = labelsOf(meta, familyId ? all.get(familyId) : undefined);
+      metadata.set(id, { value, expiresAt: until });
+      note(`metadata:${id}`, value, true);
+    }
+    listedUntil = until;
+  }
+
   return {
     metadata: (id) => metadata.get(id)?.value,
     contentType: (id) => contentTypes.get(id),
     async ensure({ metadataIds, contentTypeIds, siteIds }) {
-      const typeIds = [...contentTypeIds];
+      const typeIds = [...new Set(contentTypeIds)];
       for (const siteId of new Set(siteIds)) {
         if (
           !fresh(siteTypesUntil.get(siteId)) &&
@@ -110,17 +135,14 @@ export function createLabelCache(options: {
       }
     },
     async refreshExpired(siteIds) {
-      for (const siteId of siteIds) if (!fresh(siteTypesUntil.get(siteId))) await fetchContentTypes(siteId);
-      if (fresh(listedUntil)) return;
-      const all = new Map((await collectItems(client.listMetadata())).map((m) => [m.id, m]));
-      const until = now() + ttlMs;
-      for (const [id, meta] of all) {
-        const familyId = familyIdOf(meta);
-        const value = labelsOf(meta, familyId ? all.get(familyId) : undefined);
-        metadata.set(id, { value, expiresAt: until });
-        note(`metadata:${id}`, value, true);
-      }
-      listedUntil = until;
+      // the sites' content types and the metadata listing at once: a full sync waits for them
+      const due = [...siteIds].filter((siteId) => !fresh(siteTypesUntil.get(siteId)));
+      const [types] = await Promise.all([
+        mapSettled(due, 4, fetchContentTypes),
+        fresh(listedUntil) ? undefined : listAllMetadata(),
+      ]);
+      const failed = types.find((r) => r.status === "rejected");
+      if (failed) throw failed.reason;
     },
     takeRenamed() {
       const out = [...renamed];
