@@ -41,6 +41,7 @@ export async function runCycle(ctx: SourceContext, options: CycleOptions): Promi
 
   const pending = options.fullRestart ? ctx.scopes : ctx.scopes.filter((s) => needsFullSync(ctx, s));
   if (pending.length > 0) {
+    const listedBefore = await listingSeconds(ctx);
     try {
       // every label in a few listings up front, rather than a metadata/get per new id on the
       // listings' critical path (the demo seed's first pages waited for 64 of them)
@@ -61,6 +62,10 @@ export async function runCycle(ctx: SourceContext, options: CycleOptions): Promi
         // the commit queue (events, then state, one page at a time) was busy this long
         commitMs: Math.round(ctx.emitter.stats().busyMs - commitsBefore.busyMs),
         commits: ctx.emitter.stats().commits - commitsBefore.commits,
+        // what a content/list call took as seen from here (the body read included), on average
+        listMs: await listingSeconds(ctx).then((after) =>
+          Math.round(((after.sum - listedBefore.sum) / Math.max(1, after.count - listedBefore.count)) * 1000),
+        ),
       },
       "full sync phase done",
     );
@@ -122,6 +127,17 @@ export async function runCycle(ctx: SourceContext, options: CycleOptions): Promi
 }
 
 const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+
+/** The source's content/list calls so far: their count and total seconds (the latency histogram). */
+async function listingSeconds(ctx: SourceContext): Promise<{ sum: number; count: number }> {
+  const out = { sum: 0, count: 0 };
+  for (const v of (await ctx.metrics.apiSeconds.get()).values) {
+    if (v.labels.route !== "content/list" || v.labels.source !== ctx.state.sourceId) continue;
+    if (v.metricName?.endsWith("_sum")) out.sum += v.value;
+    if (v.metricName?.endsWith("_count")) out.count += v.value;
+  }
+  return out;
+}
 
 /** True when the oldest reconcile (or full sync) of the synced scopes is an interval old. */
 export function reconcileDue(ctx: SourceContext): boolean {
