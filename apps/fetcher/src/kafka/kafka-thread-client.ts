@@ -114,7 +114,7 @@ export async function startKafkaThread(options: {
           op: "commit",
           lane,
           topic,
-          records: pack(messages),
+          events: { keys: messages.map((m) => m.key), values: messages.map((m) => m.value) },
           dlq,
           state: pack(state),
         });

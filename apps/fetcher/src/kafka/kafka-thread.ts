@@ -57,7 +57,11 @@ try {
         }
         const started = performance.now();
         try {
-          const sent = await producer.send(request.topic, unpack(request.records));
+          const { keys, values } = request.events;
+          const sent = await producer.send(
+            request.topic,
+            keys.map((key, i) => ({ key, value: Buffer.from(values[i]!) })),
+          );
           if (request.dlq.length > 0) await producer.sendDlq(request.dlq);
           // the events are acknowledged: from here on a failure leaves the state unsaved
           try {

@@ -1,4 +1,4 @@
-import { type SendResult, serialize } from "@lumasnip/bus";
+import type { SendResult } from "@lumasnip/bus";
 import {
   type ContentDeleted,
   type ContentUpserted,
@@ -79,7 +79,8 @@ export interface CommitWriter {
     /** the source: a failure holds back only its own later commits */
     lane: string;
     topic: string;
-    messages: { key: string; value: Buffer }[];
+    /** values as JSON text: the Kafka thread turns them into bytes, off this thread */
+    messages: { key: string; value: string }[];
     dlq: DlqRecord[];
     state: StateRecord[];
   }): Promise<{ sent: SendResult; stateError?: Error; ms: number }>;
@@ -108,7 +109,7 @@ export function createEmitter(o: EmitterOptions): Emitter {
   /** The commit's records, serialized here while the commits before it wait for Kafka. */
   function build(c: Commit) {
     const producedAt = new Date().toISOString();
-    const messages: { key: string; value: Buffer }[] = [];
+    const messages: { key: string; value: string }[] = [];
     const dlq: DlqRecord[] = [];
     const accepted: Upsert[] = [];
     const dlqRecord = (contentId: string | undefined, error: string, payload?: unknown): DlqRecord => ({
@@ -137,7 +138,7 @@ export function createEmitter(o: EmitterOptions): Emitter {
         key: contentKey(o.sourceId, u.id),
         content: u.content,
       };
-      messages.push({ key: event.key, value: serialize(event) });
+      messages.push({ key: event.key, value: JSON.stringify(event) });
       accepted.push(u);
     }
     for (const d of c.deletes ?? []) {
@@ -151,7 +152,7 @@ export function createEmitter(o: EmitterOptions): Emitter {
         reason: d.reason,
         ...(d.lastVersion !== undefined ? { lastVersion: d.lastVersion } : {}),
       };
-      messages.push({ key: event.key, value: serialize(event) });
+      messages.push({ key: event.key, value: JSON.stringify(event) });
     }
     for (const i of c.invalid ?? []) dlq.push(dlqRecord(i.contentId, i.error, i.payload));
     return { messages, dlq, accepted };
