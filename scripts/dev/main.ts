@@ -12,7 +12,7 @@ import { createKey, keyWorks, runGc } from "./edge-admin.ts";
 import { httpOk, type RunningService, startService, stopService } from "./processes.ts";
 import { loadDevSecrets, saveDevSecrets } from "./state.ts";
 import { startStatus } from "./status.ts";
-import { ensureDevTopics } from "./topics.ts";
+import { ensureDevTopics, rewindDevPublisher } from "./topics.ts";
 
 const HELP = `usage: pnpm dev [-- options]
 
@@ -24,7 +24,8 @@ Runs lumasnip locally on the shipped demo seed and prints the edge URL, a demo r
   --poll <s>          fetcher poll interval (default 5)
   --edge-port <n>     edge worker port (default 8787)
   --sim-port <n>      simulator port (default 8990)
-  --fresh             forget the local state (edge KV, secrets, fetcher state topic stays in Kafka)
+  --fresh             forget the local state (edge KV, secrets) and re-publish every snippet set
+                      into the new KV (the fetcher's state and the topics stay in Kafka)
   -h, --help          this text
 
 Needs the local Kafka broker (JDK + Maven) unless KAFKA_BROKERS is set. Logs: .state/dev/logs/.`;
@@ -102,6 +103,7 @@ async function main(): Promise<void> {
   // 2. the topics
   const topics = await ensureDevTopics(env.KAFKA_BROKERS);
   say(`topics ready (${topics.created.length} created, ${topics.existing.length} existing)`);
+  if (opts.fresh) await rewindDevPublisher(env.KAFKA_BROKERS);
 
   // 3. the LumApps source: the simulator, unless a real config is given
   const secrets = loadDevSecrets(stateDir);
