@@ -67,11 +67,13 @@ mkdirSync(logDir, { recursive: true });
 const running: RunningService[] = [];
 let brokerStartedHere = false;
 let stopping = false;
+let stopStatus: (() => void) | undefined;
 const register = (s: RunningService) => running.push(s);
 
 async function stopAll(code: number): Promise<never> {
   if (stopping) process.exit(code);
   stopping = true;
+  stopStatus?.();
   say("stopping...");
   for (const s of [...running].reverse()) await stopService(s);
   if (brokerStartedHere) spawnSync("bash", [broker, "stop"], { stdio: "inherit" });
@@ -242,7 +244,7 @@ async function main(): Promise<void> {
   printWelcome(edgeUrl, secrets.readKey, await firstExample(edgeUrl, secrets.readKey));
   const gcTimer = setInterval(() => void runGc(edgeUrl, secrets.publisherKey!).catch(() => {}), 60_000);
   gcTimer.unref();
-  startStatus({ ports, tty, say });
+  stopStatus = startStatus({ ports, tty, say });
   // a service that dies takes the stack down with a pointer to its log
   await Promise.race(
     running.map((s) =>

@@ -11,11 +11,13 @@ interface StatusOptions {
  * A compact live line (items fetched, snippets produced, published, lag) from the apps' own
  * /metrics, instead of a wall of logs: redrawn every 2 s in a terminal, a JSON line every 30 s otherwise.
  */
-export function startStatus({ ports, tty, say }: StatusOptions): void {
+export function startStatus({ ports, tty, say }: StatusOptions): () => void {
   const m = (name: string) => `http://127.0.0.1:${ports[name as keyof typeof ports]}/metrics`;
   const n = (v: number) => (Number.isNaN(v) ? "0" : String(Math.round(v)));
   let last = "";
+  let stopped = false;
   const tick = async () => {
+    if (stopped) return;
     const [f, s, p] = await Promise.all([
       scrape(m("fetcher")),
       scrape(m("snippetizer")),
@@ -35,6 +37,8 @@ export function startStatus({ ports, tty, say }: StatusOptions): void {
           (sumMetric(p, "lumasnip_publisher_failures_total") || 0),
       ),
     };
+    // a scrape that ran into the shutdown reads the stopped apps as 0: never print it
+    if (stopped) return;
     const line =
       `fetched ${fields.fetched} (live ${fields.live}) | snippet sets ${fields.snippetSets} (lag ${fields.snippetizerLag})` +
       ` | published ${fields.published}, ${fields.snippetsWritten} snippets (lag ${fields.publisherLag}) | dlq ${fields.dlq}`;
@@ -48,4 +52,8 @@ export function startStatus({ ports, tty, say }: StatusOptions): void {
   const timer = setInterval(() => void tick(), tty ? 2000 : 30_000);
   timer.unref();
   void tick();
+  return () => {
+    stopped = true;
+    clearInterval(timer);
+  };
 }
