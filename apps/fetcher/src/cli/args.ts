@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 
 export const HELP = `lumasnip-fetcher — reads LumApps, emits every change to Kafka
 
-Usage: node src/main.ts <command> [options]
+Usage: pnpm exec node src/main.ts <command> [options]
 
 Commands:
   run                      poll every source until SIGTERM: full sync first, then incremental

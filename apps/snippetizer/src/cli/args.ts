@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 
 export const HELP = `lumasnip-snippetizer — LumApps content to clean, tagged snippets
 
-Usage: node src/main.ts <command> [options]
+Usage: pnpm exec node src/main.ts <command> [options]
 
 Commands:
   run                      the Kafka stage: consume lumasnip.content.v1 (group lumasnip-snippetizer),
@@ -18,7 +18,7 @@ snippetize options:
   --url <url>              canonical URL of HTML input (deep links are this plus #anchor)
   --source <id>            source id in the content keys (default: local)
   --format <f>             snippets (default: one line per snippet, every field) or sets
-  --settings <file>        snippetizer settings as JSON (docs/snippets.md#settings)
+  --settings <file>        snippetizer settings as JSON (docs/snippets.md#5-settings)
   --max-tokens <n>  --min-tokens <n>  --max-chars <n>  --overlap <tokens>  --languages <a,b>
                            override single settings
   --stats                  a summary per input on stderr
