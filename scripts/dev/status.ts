@@ -55,5 +55,7 @@ export function startStatus({ ports, tty, say }: StatusOptions): () => void {
   return () => {
     stopped = true;
     clearInterval(timer);
+    // in a terminal the line is redrawn in place, without a newline: end it before the next message
+    if (tty && last) process.stdout.write("\n");
   };
 }
