@@ -28,7 +28,8 @@ Runs lumasnip locally on the shipped demo seed and prints the edge URL, a demo r
                       into the new KV (the fetcher's state and the topics stay in Kafka)
   -h, --help          this text
 
-Needs the local Kafka broker (JDK + Maven) unless KAFKA_BROKERS is set. Logs: .state/dev/logs/.`;
+Needs the local Kafka broker (JDK + Maven) unless KAFKA_BROKERS is set. Logs: .state/dev/logs/.
+The stages' ops ports (9464-9466) move with FETCHER_OPS_PORT, SNIPPETIZER_OPS_PORT, PUBLISHER_OPS_PORT.`;
 
 const { values: opts } = (() => {
   try {
