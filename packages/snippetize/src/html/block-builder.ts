@@ -1,3 +1,4 @@
+import type { Attributes } from "./attributes.ts";
 import { C, CALLOUT_CLASS, CATEGORY } from "./elements.ts";
 import {
   BR,
@@ -74,7 +75,7 @@ export class BlockBuilder {
   }
 
   /** `noisy`: an attribute already marked the element hidden, decorative or navigation */
-  open(name: string, attribs: Record<string, string>, noisy = false): void {
+  open(name: string, attribs: Readonly<Attributes>, noisy = false): void {
     if (this.child) {
       this.child.depth++;
       this.child.builder.open(name, attribs, noisy);

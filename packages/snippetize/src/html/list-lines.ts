@@ -1,3 +1,4 @@
+import type { Attributes } from "./attributes.ts";
 import type { ContentBlock, Link, ListBlock } from "./types.ts";
 
 /** Nesting deeper than this is not indented further: 100-deep lists stay readable and small. */
@@ -11,7 +12,7 @@ export interface ListFrame {
   links: Link[];
 }
 
-export function openList(name: string, attribs: Record<string, string>): ListFrame {
+export function openList(name: string, attribs: Readonly<Attributes>): ListFrame {
   const start = Number.parseInt(attribs.start ?? "", 10);
   const ordered = name === "ol";
   const reversed = ordered && attribs.reversed !== undefined;
@@ -25,7 +26,7 @@ export function openList(name: string, attribs: Record<string, string>): ListFra
 }
 
 /** The marker of the next item (`- `, `3. `, `c. `) for `li`, `dt`, `dd`. */
-export function nextMarker(frame: ListFrame, itemTag: string, attribs: Record<string, string>): string {
+export function nextMarker(frame: ListFrame, itemTag: string, attribs: Readonly<Attributes>): string {
   if (itemTag === "dt") return "";
   if (itemTag === "dd") return "  ";
   if (!frame.ordered) return "- ";
