@@ -95,7 +95,7 @@ class TagReader implements TokenizerCallbacks {
 
   onselfclosingtag(): void {
     const name = this.endOpenTag();
-    if (this.stack[this.stack.length - 1] === name) this.closeInnermost(1);
+    if (this.stack.at(-1) === name) this.closeInnermost(1);
   }
 
   onclosetag(start: number, end: number): void {
