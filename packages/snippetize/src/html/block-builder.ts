@@ -1,3 +1,4 @@
+import type { Attributes } from "./attributes.ts";
 import { C, CALLOUT_CLASS, CATEGORY } from "./elements.ts";
 import {
   BR,
@@ -74,7 +75,7 @@ export class BlockBuilder {
   }
 
   /** `noisy`: an attribute already marked the element hidden, decorative or navigation */
-  open(name: string, attribs: Record<string, string>, noisy = false): void {
+  open(name: string, attribs: Readonly<Attributes>, noisy = false): void {
     if (this.child) {
       this.child.depth++;
       this.child.builder.open(name, attribs, noisy);
@@ -150,7 +151,7 @@ export class BlockBuilder {
         this.frames.push(F.Quote);
         return;
     }
-    const list = this.lists[this.lists.length - 1];
+    const list = this.lists.at(-1);
     if (cat === C.item && list) {
       this.flush();
       this.child = {
@@ -163,7 +164,7 @@ export class BlockBuilder {
       this.frames.push(F.Block);
       return;
     }
-    const table = this.tables[this.tables.length - 1];
+    const table = this.tables.at(-1);
     if (table) {
       if (cat === C.cell || cat === C.caption) {
         this.flush();
@@ -330,8 +331,8 @@ export class BlockBuilder {
     if (paragraphs.length === 0) return;
     const links = this.links;
     this.links = [];
-    const list = this.lists[this.lists.length - 1];
-    const table = this.tables[this.tables.length - 1];
+    const list = this.lists.at(-1);
+    const table = this.tables.at(-1);
     for (const text of paragraphs) {
       if (list)
         list.items.push(text); // text loose in a list (no li): an unmarked item
@@ -389,7 +390,7 @@ export class BlockBuilder {
     const list = this.lists.pop()!;
     if (list.items.length === 0) return;
     const block: ContentBlock = { kind: "list", items: list.items };
-    const outer = this.lists[this.lists.length - 1];
+    const outer = this.lists.at(-1);
     if (outer) {
       outer.items.push(nestedListItem(block));
       outer.links.push(...list.links);
@@ -407,17 +408,12 @@ export class BlockBuilder {
 
   private finishChild(child: Child): void {
     const blocks = child.builder.finish();
-    const links = this.keepLinks
-      ? blocks.flatMap((b) => (b.kind !== "heading" && b.links ? b.links : []))
-      : [];
     if (child.kind === "item") {
-      const content = blocks.map(
-        (b): ContentBlock => (b.kind === "heading" ? { kind: "text", text: b.text } : b),
-      );
-      const text = itemText(content, child.marker);
       const list = this.lists[this.lists.length - 1]!;
+      const text = itemText(blocks, child.marker);
       if (text.trim() !== "") list.items.push(text);
-      list.links.push(...links);
+      if (this.keepLinks)
+        for (const b of blocks) if (b.kind !== "heading" && b.links) list.links.push(...b.links);
       return;
     }
     const table = this.tables[this.tables.length - 1]!;

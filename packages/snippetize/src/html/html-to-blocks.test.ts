@@ -80,6 +80,27 @@ describe("htmlToBlocks", () => {
     expect(texts(blocks)).toEqual(["a b\nline two", "next paragraph"]);
   });
 
+  it("builds the elements as htmlparser2's parser does: implied closes, </br>, a stray </p>, cut-off tags", () => {
+    expect(texts(htmlToBlocks("<ul><li>one<li>two</ul><p>a<div>b</div>c</p>d"))).toEqual([
+      "- one\n- two",
+      "a",
+      "b",
+      "c",
+      "d",
+    ]);
+    expect(texts(htmlToBlocks("<p>line</br>next</p></p><p>after</p>"))).toEqual(["line\nnext", "after"]);
+    expect(
+      texts(htmlToBlocks(`<P>kept</P><DIV HIDDEN>gone</DIV><a HREF="/x" ID=y>link</a><p class="x`)),
+    ).toEqual(["kept", "link"]);
+  });
+
+  it("reads attribute names in any case, the first of a repeated one, and entities in values", () => {
+    const [list] = htmlToBlocks(`<OL Start="2" TYPE=a start=9><li>b</li></OL>`);
+    expect(blockText(list as never)).toBe("b. b");
+    const [p] = htmlToBlocks(`<p>see <a HREF="/a?x=1&amp;y=2" href="/other">this</a></p>`);
+    expect(p?.kind === "text" && p.links).toEqual([{ href: "/a?x=1&y=2", text: "this" }]);
+  });
+
   it("splits a body without any <p> at its blank lines", () => {
     const blocks = htmlToBlocks(
       "First paragraph,\nstill first.\n\nSecond paragraph.\n \n\nThird <b>bold</b> one.",

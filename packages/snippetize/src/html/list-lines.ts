@@ -1,4 +1,5 @@
-import type { ContentBlock, Link, ListBlock } from "./types.ts";
+import type { Attributes } from "./attributes.ts";
+import type { Block, Link, ListBlock } from "./types.ts";
 
 /** Nesting deeper than this is not indented further: 100-deep lists stay readable and small. */
 const MAX_INDENT = 16;
@@ -11,7 +12,7 @@ export interface ListFrame {
   links: Link[];
 }
 
-export function openList(name: string, attribs: Record<string, string>): ListFrame {
+export function openList(name: string, attribs: Readonly<Attributes>): ListFrame {
   const start = Number.parseInt(attribs.start ?? "", 10);
   const ordered = name === "ol";
   const reversed = ordered && attribs.reversed !== undefined;
@@ -25,7 +26,7 @@ export function openList(name: string, attribs: Record<string, string>): ListFra
 }
 
 /** The marker of the next item (`- `, `3. `, `c. `) for `li`, `dt`, `dd`. */
-export function nextMarker(frame: ListFrame, itemTag: string, attribs: Record<string, string>): string {
+export function nextMarker(frame: ListFrame, itemTag: string, attribs: Readonly<Attributes>): string {
   if (itemTag === "dt") return "";
   if (itemTag === "dd") return "  ";
   if (!frame.ordered) return "- ";
@@ -50,8 +51,11 @@ export function indent(line: string, by: string): string {
   return spaces >= MAX_INDENT ? line : by + line;
 }
 
-/** The lines of one list item: its blocks under the marker, nested lists indented below it. */
-export function itemText(blocks: readonly ContentBlock[], marker: string): string {
+/**
+ * The lines of one list item: its blocks under the marker, nested lists indented below it (a
+ * heading inside an item is a line of text).
+ */
+export function itemText(blocks: readonly Block[], marker: string): string {
   const out: string[] = [];
   const hang = " ".repeat(marker.length);
   for (const b of blocks) {
@@ -65,7 +69,7 @@ export function itemText(blocks: readonly ContentBlock[], marker: string): strin
   return out.join("\n");
 }
 
-function blockLines(b: ContentBlock): string[] {
+function blockLines(b: Block): string[] {
   switch (b.kind) {
     case "list":
       return b.items.flatMap((i) => i.split("\n"));

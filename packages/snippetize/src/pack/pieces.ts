@@ -51,18 +51,24 @@ export function blockPiece(block: ContentBlock, ctx: PieceContext): Piece {
   };
 }
 
+/** A header repeated over the pieces of one block, its size (with the "\n" after it) measured once. */
+interface Header {
+  text: string;
+  size: Size;
+}
+
 function make(
   text: string,
   from: Piece,
   grain: Grain,
   join: string,
-  header?: string,
+  header?: Header,
   cleanEnd = true,
 ): Piece {
   const p: Piece = { text, size: sizeOf(text), kind: from.kind, grain, join, links: from.links, cleanEnd };
   if (header) {
-    p.header = header;
-    p.headerSize = sizeOf(`${header}\n`);
+    p.header = header.text;
+    p.headerSize = header.size;
   }
   return p;
 }
@@ -78,7 +84,7 @@ function splitBlock(block: ContentBlock, ctx: PieceContext): Piece[] {
     cleanEnd: true,
   };
   const out: Piece[] = [];
-  let header: string | undefined;
+  let header: Header | undefined;
   if (block.lead) {
     out.push(textPiece(block.lead, parent, Grain.item, "\n\n", undefined, ctx));
     if (block.kind === "list") header = leadInSentence(block.lead, ctx);
@@ -94,9 +100,10 @@ function splitBlock(block: ContentBlock, ctx: PieceContext): Piece[] {
       break;
     case "table": {
       const head = [...(block.caption ? [block.caption] : []), ...block.header].join("\n");
+      const repeated = capHeader(head, ctx);
       block.rows.forEach((row, i) => {
         const text = i === 0 && head ? `${head}\n${row}` : row;
-        out.push(linesPiece(text, parent, Grain.item, "\n", i === 0 ? undefined : capHeader(head, ctx), ctx));
+        out.push(linesPiece(text, parent, Grain.item, "\n", i === 0 ? undefined : repeated, ctx));
       });
       break;
     }
@@ -109,14 +116,16 @@ function splitBlock(block: ContentBlock, ctx: PieceContext): Piece[] {
 }
 
 /** A header that would eat most of every piece is not repeated. */
-function capHeader(header: string, ctx: PieceContext): string | undefined {
+function capHeader(header: string, ctx: PieceContext): Header | undefined {
   if (!header) return undefined;
   const s = sizeOf(header);
-  return s.chars <= ctx.limits.maxChars / 3 && s.tokens <= ctx.limits.maxTokens / 3 ? header : undefined;
+  return s.chars <= ctx.limits.maxChars / 3 && s.tokens <= ctx.limits.maxTokens / 3
+    ? { text: header, size: sizeOf(`${header}\n`) }
+    : undefined;
 }
 
 /** The last sentence of a list's lead-in: repeated over every part of a list that is cut. */
-function leadInSentence(lead: string, ctx: PieceContext): string | undefined {
+function leadInSentence(lead: string, ctx: PieceContext): Header | undefined {
   const last = lead.split("\n").pop() ?? "";
   const s = sentences(last, ctx.lang);
   return capHeader((s[s.length - 1] ?? "").trim(), ctx);
@@ -127,7 +136,7 @@ function textPiece(
   parent: Piece,
   grain: Grain,
   join: string,
-  header: string | undefined,
+  header: Header | undefined,
   ctx: PieceContext,
 ): Piece {
   const p = make(text, parent, grain, join, header);
@@ -141,7 +150,7 @@ function linesPiece(
   parent: Piece,
   grain: Grain,
   join: string,
-  header: string | undefined,
+  header: Header | undefined,
   ctx: PieceContext,
 ): Piece {
   const p = make(text, parent, grain, join, header);
@@ -165,7 +174,7 @@ function sentencePieces(
   text: string,
   parent: Piece,
   join: string,
-  header: string | undefined,
+  header: Header | undefined,
   ctx: PieceContext,
 ): Piece[] {
   const parts = sentences(text, ctx.lang);
@@ -181,7 +190,7 @@ function wordPieces(
   text: string,
   parent: Piece,
   join: string,
-  header: string | undefined,
+  header: Header | undefined,
   ctx: PieceContext,
 ): Piece[] {
   const parts = words(text);
@@ -205,10 +214,10 @@ function graphemePieces(
   text: string,
   parent: Piece,
   join: string,
-  header: string | undefined,
+  header: Header | undefined,
   ctx: PieceContext,
 ): Piece[] {
-  const h = header ? sizeOf(`${header}\n`) : NO_SIZE;
+  const h = header ? header.size : NO_SIZE;
   const room = { maxChars: ctx.limits.maxChars - h.chars, maxTokens: ctx.limits.maxTokens - h.tokens };
   const parts = fits(sizeOf(text), room) ? [text] : cutGraphemes(text, ctx.lang, room);
   return parts.map((g, i) =>
