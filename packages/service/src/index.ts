@@ -1,3 +1,4 @@
+export { parseCommandLine, UsageError } from "./command-line.ts";
 export { ConfigError, intSetting, parseConfig, readJsonFile, secretFrom } from "./config.ts";
 export { runMain, sleep, type MainContext } from "./lifecycle.ts";
 export { createLogger, kafkaLogCreator, REDACT_PATHS, type Logger, type LoggerSettings } from "./logger.ts";

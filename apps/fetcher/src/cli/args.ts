@@ -1,4 +1,6 @@
-import { parseArgs } from "node:util";
+import { parseCommandLine, UsageError } from "@lumasnip/service";
+
+export { UsageError };
 
 export const HELP = `lumasnip-fetcher — reads LumApps, emits every change to Kafka
 
@@ -46,18 +48,8 @@ export interface CliArgs {
   items: boolean;
 }
 
-export class UsageError extends Error {
-  override name = "UsageError";
-}
-
 export function parseCliArgs(argv: string[]): CliArgs {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parse(argv);
   const base = {
     config: values.config,
     sources: values.source ?? [],
@@ -91,7 +83,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
 }
 
 function parse(argv: string[]) {
-  return parseArgs({
+  return parseCommandLine({
     args: argv,
     allowPositionals: true,
     strict: true,
