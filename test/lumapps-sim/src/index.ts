@@ -1,3 +1,4 @@
+export { simulatorConnection } from "./connection.ts";
 export type { SimControl } from "./control.ts";
 export { createFixtureSeed, type FixtureOptions } from "./fixture-seed.ts";
 export { defaultApp, defaultOrg, defaultUsers, groups, seedGroups } from "./groups.ts";
