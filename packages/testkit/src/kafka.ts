@@ -50,3 +50,15 @@ export async function waitForKafka(brokers: string[], timeoutMs = 60_000): Promi
   }
   throw new Error(`Kafka not ready on ${brokers.join(",")} after ${timeoutMs} ms: ${String(last)}`);
 }
+
+/** Messages in a topic (sum of high watermarks minus low: what a new reader would see, before compaction). */
+export async function topicSize(kafka: Kafka, topic: string): Promise<number> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return offsets.reduce((n, p) => n + Number(p.high) - Number(p.low), 0);
+  } finally {
+    await admin.disconnect();
+  }
+}

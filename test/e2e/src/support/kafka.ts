@@ -8,18 +8,6 @@ export interface TopicMessage {
   offset: string;
 }
 
-/** Messages in a topic (sum of high watermarks minus low: what a new reader would see, before compaction). */
-export async function topicSize(kafka: Kafka, topic: string): Promise<number> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    return offsets.reduce((n, p) => n + Number(p.high) - Number(p.low), 0);
-  } finally {
-    await admin.disconnect();
-  }
-}
-
 /** Messages a consumer group has not committed yet (everything when it has committed nothing). */
 export async function groupLag(kafka: Kafka, groupId: string, topic: string): Promise<number> {
   const admin = kafka.admin();
