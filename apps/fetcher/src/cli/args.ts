@@ -83,19 +83,14 @@ export function parseCliArgs(argv: string[]): CliArgs {
 }
 
 function parse(argv: string[]) {
-  return parseCommandLine({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      config: { type: "string" },
-      source: { type: "string", multiple: true },
-      once: { type: "boolean" },
-      full: { type: "boolean" },
-      "allow-mass-delete": { type: "boolean" },
-      "wait-lock": { type: "string" },
-      items: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
+  return parseCommandLine(argv, {
+    config: { type: "string" },
+    source: { type: "string", multiple: true },
+    once: { type: "boolean" },
+    full: { type: "boolean" },
+    "allow-mass-delete": { type: "boolean" },
+    "wait-lock": { type: "string" },
+    items: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
   });
 }

@@ -107,23 +107,18 @@ export function parseCliArgs(argv: string[]): CliArgs {
 }
 
 function parse(argv: string[]) {
-  return parseCommandLine({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      lang: { type: "string" },
-      url: { type: "string" },
-      source: { type: "string" },
-      format: { type: "string" },
-      settings: { type: "string" },
-      "max-tokens": { type: "string" },
-      "min-tokens": { type: "string" },
-      "max-chars": { type: "string" },
-      overlap: { type: "string" },
-      languages: { type: "string" },
-      stats: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
+  return parseCommandLine(argv, {
+    lang: { type: "string" },
+    url: { type: "string" },
+    source: { type: "string" },
+    format: { type: "string" },
+    settings: { type: "string" },
+    "max-tokens": { type: "string" },
+    "min-tokens": { type: "string" },
+    "max-chars": { type: "string" },
+    overlap: { type: "string" },
+    languages: { type: "string" },
+    stats: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
   });
 }
