@@ -1,3 +1,3 @@
 export { corpusDir, repoRoot } from "./corpus.ts";
-export { testBrokers, testKafka, topicSize, uniqueName, waitForKafka } from "./kafka.ts";
+export { testBrokers, testKafka, topicSize, uniqueName, waitForKafka, withAdmin } from "./kafka.ts";
 export { eventually } from "./wait.ts";

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { Kafka, logLevel } from "kafkajs";
+import { type Admin, Kafka, logLevel } from "kafkajs";
 
 /** Brokers of the test run (set by the root `pnpm test` wrapper). */
 export function testBrokers(): string[] {
@@ -51,14 +51,19 @@ export async function waitForKafka(brokers: string[], timeoutMs = 60_000): Promi
   throw new Error(`Kafka not ready on ${brokers.join(",")} after ${timeoutMs} ms: ${String(last)}`);
 }
 
-/** Messages in a topic (sum of high watermarks minus low: what a new reader would see, before compaction). */
-export async function topicSize(kafka: Kafka, topic: string): Promise<number> {
+/** Runs `use` with a connected admin client, disconnected afterwards whatever happens. */
+export async function withAdmin<T>(kafka: Kafka, use: (admin: Admin) => Promise<T>): Promise<T> {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    return offsets.reduce((n, p) => n + Number(p.high) - Number(p.low), 0);
+    return await use(admin);
   } finally {
     await admin.disconnect();
   }
+}
+
+/** Messages in a topic (sum of high watermarks minus low: what a new reader would see, before compaction). */
+export async function topicSize(kafka: Kafka, topic: string): Promise<number> {
+  const offsets = await withAdmin(kafka, (admin) => admin.fetchTopicOffsets(topic));
+  return offsets.reduce((n, p) => n + Number(p.high) - Number(p.low), 0);
 }
