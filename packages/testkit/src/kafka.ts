@@ -67,3 +67,52 @@ export async function topicSize(kafka: Kafka, topic: string): Promise<number> {
   const offsets = await withAdmin(kafka, (admin) => admin.fetchTopicOffsets(topic));
   return offsets.reduce((n, p) => n + Number(p.high) - Number(p.low), 0);
 }
+
+export interface TopicMessage {
+  key: string | undefined;
+  value: string | undefined;
+  partition: number;
+  offset: string;
+}
+
+/** Every message of a topic, from the beginning to its current end, as text, by partition and offset. */
+export async function readTopic(kafka: Kafka, topic: string, timeoutMs = 60_000): Promise<TopicMessage[]> {
+  const offsets = await withAdmin(kafka, (admin) => admin.fetchTopicOffsets(topic));
+  const ends = new Map(offsets.filter((p) => p.high !== p.low).map((p) => [p.partition, Number(p.high) - 1]));
+  if (ends.size === 0) return [];
+  const out: TopicMessage[] = [];
+  const reached = new Set<number>();
+  const consumer = kafka.consumer({
+    groupId: uniqueName("test-reader"),
+    maxWaitTimeInMs: 100,
+  });
+  await consumer.connect();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    const done = new Promise<void>((resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`reading ${topic} timed out`)), timeoutMs);
+      void consumer.run({
+        eachBatch: async ({ batch }) => {
+          const end = ends.get(batch.partition);
+          for (const m of batch.messages) {
+            if (end === undefined || Number(m.offset) > end) continue;
+            out.push({
+              key: m.key?.toString(),
+              value: m.value?.toString(),
+              partition: batch.partition,
+              offset: m.offset,
+            });
+            if (Number(m.offset) >= end) reached.add(batch.partition);
+          }
+          if (reached.size === ends.size) resolve();
+        },
+      });
+    });
+    await done;
+  } finally {
+    clearTimeout(timer);
+    await consumer.disconnect();
+  }
+  return out.sort((a, b) => a.partition - b.partition || Number(a.offset) - Number(b.offset));
+}
