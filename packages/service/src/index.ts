@@ -6,5 +6,8 @@ export { createMetrics, type Metrics } from "./metrics.ts";
 export {
   startOpsServer,
   startOpsServerUnlessOff,
-  type HealthReport, type OpsServer, type OpsServerOptions } from "./ops-server.ts";
+  type HealthReport,
+  type OpsServer,
+  type OpsServerOptions,
+} from "./ops-server.ts";
 export { createProgress, type Progress } from "./progress.ts";
