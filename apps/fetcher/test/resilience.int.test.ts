@@ -1,23 +1,12 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { topicNames } from "@lumasnip/schema";
-import { eventually, testKafka } from "@lumasnip/testkit";
+import { eventually, testKafka, topicSize } from "@lumasnip/testkit";
 import { afterEach, describe, expect, it } from "vitest";
 import { countByKey, type Harness, startHarness } from "./support/harness.ts";
 
 const appDir = fileURLToPath(new URL("..", import.meta.url));
 const kafka = testKafka();
-
-async function messagesIn(topic: string): Promise<number> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    return offsets.reduce((n, p) => n + Number(p.high) - Number(p.low), 0);
-  } finally {
-    await admin.disconnect();
-  }
-}
 
 describe("resilience", () => {
   let h: Harness | undefined;
@@ -40,7 +29,7 @@ describe("resilience", () => {
     });
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     const topic = topicNames(h.prefix).content;
-    await eventually(async () => ((await messagesIn(topic).catch(() => 0)) >= 400 ? true : undefined), {
+    await eventually(async () => ((await topicSize(kafka, topic).catch(() => 0)) >= 400 ? true : undefined), {
       timeoutMs: 60_000,
       what: "the first 400 events",
     });

@@ -1,5 +1,6 @@
-import { type RunningSimulator, startSimulator } from "@lumasnip/lumapps-sim";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { simulatorConnection, startSimulator } from "@lumasnip/lumapps-sim";
+import { useSimulator } from "@lumasnip/lumapps-sim/vitest";
+import { describe, expect, it } from "vitest";
 import {
   createTokenProvider,
   type LumAppsAuthError,
@@ -9,28 +10,10 @@ import {
 } from "../src/index.ts";
 import { closedPortUrl, everythingAbout, startHttpServer } from "./helpers.ts";
 
-let sim: RunningSimulator;
-
-beforeAll(async () => {
-  sim = await startSimulator({ seed: "fixture" });
-});
-afterAll(async () => {
-  await sim?.close();
-});
-beforeEach(() => {
-  sim.control.clearFaults();
-  sim.control.resetCounters();
-});
+const sim = useSimulator();
 
 const settings = (overrides: Partial<LumAppsConnectionInput> = {}) =>
-  lumAppsConnection({
-    organizationId: sim.org,
-    applicationId: sim.app.applicationId,
-    applicationSecret: sim.app.secret,
-    authorizedUserId: sim.serviceUser.id,
-    cell: sim.url,
-    ...overrides,
-  });
+  lumAppsConnection({ ...simulatorConnection(sim), applicationSecret: sim.app.secret, ...overrides });
 const mints = () => sim.control.counters().requests.token ?? 0;
 /** the provider reads the simulator's clock, so moving that clock ages tokens on both sides */
 const simClock: TokenProviderOptions = { now: () => sim.control.now().getTime() };

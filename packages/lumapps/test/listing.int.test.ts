@@ -1,4 +1,4 @@
-import { type RunningSimulator, startSimulator } from "@lumasnip/lumapps-sim";
+import { useSimulator } from "@lumasnip/lumapps-sim/vitest";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   BrokenListingError,
@@ -10,20 +10,16 @@ import {
 } from "../src/index.ts";
 import { connectionFor, startRecordingServer, type TestServer } from "./support.ts";
 
-let sim: RunningSimulator;
+const sim = useSimulator();
 let proxy: TestServer;
 
 beforeAll(async () => {
-  sim = await startSimulator({ seed: "fixture" });
   proxy = await startRecordingServer({ forwardTo: sim.url });
 });
 afterAll(async () => {
   await proxy?.close();
-  await sim?.close();
 });
 beforeEach(() => {
-  sim.control.clearFaults();
-  sim.control.resetCounters();
   proxy.requests.length = 0;
 });
 

@@ -1,5 +1,5 @@
-import { type RunningSimulator, startSimulator } from "@lumasnip/lumapps-sim";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { useSimulator } from "@lumasnip/lumapps-sim/vitest";
+import { describe, expect, it } from "vitest";
 import {
   collectItems,
   createLumAppsClient,
@@ -11,18 +11,7 @@ import {
 } from "../src/index.ts";
 import { connectionFor, recordedSleep, startRecordingServer } from "./support.ts";
 
-let sim: RunningSimulator;
-
-beforeAll(async () => {
-  sim = await startSimulator({ seed: "fixture" });
-});
-afterAll(async () => {
-  await sim?.close();
-});
-beforeEach(() => {
-  sim.control.clearFaults();
-  sim.control.resetCounters();
-});
+const sim = useSimulator();
 
 const requests = (route: string) => sim.control.counters().requests[route] ?? 0;
 const statuses = (route: string) => sim.control.counters().statuses[route] ?? {};

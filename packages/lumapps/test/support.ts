@@ -1,17 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type LumAppsConnectionInput, lumAppsConnection } from "@lumasnip/auth";
-import type { RunningSimulator } from "@lumasnip/lumapps-sim";
+import { type RunningSimulator, simulatorConnection } from "@lumasnip/lumapps-sim";
 
 export function connectionFor(sim: RunningSimulator, overrides: Partial<LumAppsConnectionInput> = {}) {
-  return lumAppsConnection({
-    organizationId: sim.org,
-    applicationId: sim.app.applicationId,
-    applicationSecret: sim.app.secret,
-    authorizedUserId: sim.serviceUser.id,
-    cell: sim.url,
-    ...overrides,
-  });
+  return lumAppsConnection({ ...simulatorConnection(sim), applicationSecret: sim.app.secret, ...overrides });
 }
 
 export interface RecordedRequest {

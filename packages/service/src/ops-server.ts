@@ -55,3 +55,10 @@ export async function startOpsServer(options: OpsServerOptions): Promise<OpsServ
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/** `startOpsServer`, or none when the port is configured "off" (null). */
+export async function startOpsServerUnlessOff(
+  options: Omit<OpsServerOptions, "port"> & { port: number | null },
+): Promise<OpsServer | undefined> {
+  return options.port === null ? undefined : startOpsServer({ ...options, port: options.port });
+}

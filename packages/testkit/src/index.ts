@@ -1,3 +1,12 @@
 export { corpusDir, repoRoot } from "./corpus.ts";
-export { testBrokers, testKafka, uniqueName, waitForKafka } from "./kafka.ts";
+export {
+  readTopic,
+  type TopicMessage,
+  testBrokers,
+  testKafka,
+  topicSize,
+  uniqueName,
+  waitForKafka,
+  withAdmin,
+} from "./kafka.ts";
 export { eventually } from "./wait.ts";

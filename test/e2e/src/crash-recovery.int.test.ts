@@ -1,11 +1,11 @@
 import type { SimContent } from "@lumasnip/lumapps-sim";
-import { eventually } from "@lumasnip/testkit";
+import { eventually, topicSize } from "@lumasnip/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { converge } from "./support/convergence.ts";
 import { READER_AUDIENCES, READERS, type SnippetsPage } from "./support/edge.ts";
 import { audienceOf, keyOf, languagesOf, mayRead, squash, visibleContents } from "./support/expected.ts";
 import { stackHooks, withLogs } from "./support/hooks.ts";
-import { groupLag, topicSize } from "./support/kafka.ts";
+import { groupLag } from "./support/kafka.ts";
 import { type Stack, startStack } from "./support/stack.ts";
 
 /**

@@ -1,11 +1,11 @@
 import type { ContentUpserted, DlqRecord } from "@lumasnip/schema";
-import { eventually } from "@lumasnip/testkit";
+import { eventually, readTopic } from "@lumasnip/testkit";
 import { beforeAll, describe, expect, it } from "vitest";
 import { converge } from "./support/convergence.ts";
 import type { SnippetsPage } from "./support/edge.ts";
 import { keyOf, languagesOf, squash, visibleContents } from "./support/expected.ts";
 import { stackHooks, withLogs } from "./support/hooks.ts";
-import { produceRaw, readTopic } from "./support/kafka.ts";
+import { produceRaw } from "./support/kafka.ts";
 import { runScript } from "./support/scripts.ts";
 import { type Stack, startStack } from "./support/stack.ts";
 

@@ -1,3 +1,4 @@
+export { simulatorConnection } from "./connection.ts";
 export type { SimControl } from "./control.ts";
 export { createFixtureSeed, type FixtureOptions } from "./fixture-seed.ts";
 export { defaultApp, defaultOrg, defaultUsers, groups, seedGroups } from "./groups.ts";
@@ -8,5 +9,6 @@ export type { CounterSnapshot } from "./server/counters.ts";
 export { type FaultKind, type FaultSpec, type FaultState, faultKinds } from "./server/faults.ts";
 export { loadSeed, type RunningSimulator, type SimulatorOptions, startSimulator } from "./simulator.ts";
 export type { Change, ChangeKind, ChangeResult } from "./store/changes.ts";
+export { widgets as templateWidgets } from "./store/template-edit.ts";
 export type { TickerOptions } from "./ticker.ts";
 export type * from "./types.ts";

@@ -1,30 +1,24 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: the tests read JSON answers loosely, as a client sees them
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { groups, type RunningSimulator, type SimContent, startSimulator } from "../src/index.ts";
-import { control, get, listAll, mintToken, post } from "./helpers.ts";
+import { describe, expect, it } from "vitest";
+import { groups, type SimContent } from "../src/index.ts";
+import { useSimulator } from "../src/vitest.ts";
+import { control, get, listAll, post, useTokens } from "./helpers.ts";
 
 describe("changes on demand", () => {
-  let sim: RunningSimulator;
-  let reader: string;
-  let admin: string;
-  beforeAll(async () => {
-    sim = await startSimulator({ seed: "fixture" });
-    reader = await mintToken(sim);
-    admin = await mintToken(sim, sim.users.find((u) => u.admin)!);
-  });
-  afterAll(() => sim.close());
+  const sim = useSimulator({ seed: "fixture" }, { reset: false });
+  const tokens = useTokens(sim);
 
   const open = (type = "page") =>
     sim.control
       .contents()
       .filter((c) => c.type === type && c.status === "LIVE" && c.feedKeys.length === 0)
       .sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : 1))[0]!;
-  const fetchContent = async (id: string, token = reader) => {
+  const fetchContent = async (id: string, token = tokens.reader) => {
     const res = await get(sim, token, "content/get", { uid: id });
     return res.status === 200 ? ((await res.json()) as SimContent) : res.status;
   };
   const newest = async (action = "PAGE_READ") => {
-    const res = await post(sim, reader, "content/list", { action, status: ["LIVE"], maxResults: 1 });
+    const res = await post(sim, tokens.reader, "content/list", { action, status: ["LIVE"], maxResults: 1 });
     return ((await res.json()) as { items?: SimContent[] }).items?.[0];
   };
   const htmlOf = (c: SimContent) => JSON.stringify(c.template);
@@ -58,10 +52,14 @@ describe("changes on demand", () => {
   it("archives: the item leaves LIVE listings and content/get, and comes back on restore", async () => {
     const target = open("news");
     sim.control.archive(target.id);
-    const live = await listAll(sim, reader, { action: "NEWS_READ", status: ["LIVE"], maxResults: 100 });
+    const live = await listAll(sim, tokens.reader, {
+      action: "NEWS_READ",
+      status: ["LIVE"],
+      maxResults: 100,
+    });
     expect(live.items.map((i) => i.id)).not.toContain(target.id);
     expect(await fetchContent(target.id)).toBe(404);
-    expect(((await fetchContent(target.id, admin)) as SimContent).status).toBe("ARCHIVE");
+    expect(((await fetchContent(target.id, tokens.admin)) as SimContent).status).toBe("ARCHIVE");
     sim.control.restore(target.id);
     expect(((await fetchContent(target.id)) as SimContent).status).toBe("LIVE");
   });
@@ -70,8 +68,8 @@ describe("changes on demand", () => {
     const target = open("news");
     sim.control.delete(target.id);
     expect(await fetchContent(target.id)).toBe(404);
-    expect(await fetchContent(target.id, admin)).toBe(404);
-    const all = await listAll(sim, admin, { maxResults: 100 });
+    expect(await fetchContent(target.id, tokens.admin)).toBe(404);
+    const all = await listAll(sim, tokens.admin, { maxResults: 100 });
     expect(all.items.map((i) => i.id)).not.toContain(target.id);
   });
 
@@ -99,7 +97,7 @@ describe("changes on demand", () => {
       .contents()
       .find((c) => (c.metadata as string[] | undefined)?.includes(tag.id))!;
     sim.control.renameMetadata(tag.id, { en: "Renamed label" });
-    const meta = (await (await get(sim, reader, "metadata/get", { uid: tag.id })).json()) as any;
+    const meta = (await (await get(sim, tokens.reader, "metadata/get", { uid: tag.id })).json()) as any;
     expect(meta.name.en).toBe("Renamed label");
     expect(meta.updatedAt > tag.updatedAt).toBe(true);
     expect(sim.control.content(carrier.id)!.updatedAt).toBe(carrier.updatedAt);

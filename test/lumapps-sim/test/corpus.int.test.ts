@@ -1,19 +1,11 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: the tests read JSON answers loosely, as a client sees them
 import { corpusDir } from "@lumasnip/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { groups, type RunningSimulator, type Seed, startSimulator } from "../src/index.ts";
+import { groups, type RunningSimulator, type Seed, startSimulator, templateWidgets } from "../src/index.ts";
 import { buildSeed } from "../src/seed-builder/build-seed.ts";
 import { get, listAll, mintToken } from "./helpers.ts";
 
 const corpus = corpusDir();
-const widgetsOf = (nodes: any[] | undefined, out: any[] = []): any[] => {
-  for (const n of nodes ?? []) {
-    if (n.type === "widget") out.push(n);
-    widgetsOf(n.cells, out);
-    widgetsOf(n.components, out);
-  }
-  return out;
-};
 
 describe.skipIf(!corpus.dir)(
   `the full shared corpus as LumApps content${corpus.dir ? "" : ` — skipped: ${corpus.reason}`}`,
@@ -35,9 +27,9 @@ describe.skipIf(!corpus.dir)(
 
     it("keeps each page's main content and leaves the documentation's navigation out", () => {
       for (const page of seed.contents.filter((c) => c.type === "page")) {
-        const html = widgetsOf(page.template.components)
+        const html = templateWidgets(page.template)
           .filter((w) => w.widgetType === "html")
-          .flatMap((w) => Object.values(w.properties.content as Record<string, string>))
+          .flatMap((w) => Object.values(w.properties?.content as Record<string, string>))
           .join("\n");
         expect(html).not.toMatch(/class="(navheader|navfooter|docnav[^"]*)"|id="banner"|sphinxsidebar/);
         if (page.title.ar) expect(html).toContain('dir="rtl"');
@@ -45,7 +37,7 @@ describe.skipIf(!corpus.dir)(
     });
 
     it("varies template shapes and carries the special cases", () => {
-      const widgets = seed.contents.flatMap((c) => widgetsOf(c.template.components));
+      const widgets: any[] = seed.contents.flatMap((c) => templateWidgets(c.template));
       const kinds = new Set(widgets.map((w) => w.widgetType));
       for (const kind of ["html", "intro", "title", "content-list", "meta", "featured-image"])
         expect(kinds).toContain(kind);

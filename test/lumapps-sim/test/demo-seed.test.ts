@@ -3,18 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { corpusDir } from "@lumasnip/testkit";
 import { describe, expect, it } from "vitest";
-import { demoSeedDir, groups, readSeedDir, type TemplateNode, writeSeedDir } from "../src/index.ts";
+import { demoSeedDir, groups, readSeedDir, templateWidgets, writeSeedDir } from "../src/index.ts";
 import { buildSeed } from "../src/seed-builder/build-seed.ts";
 
 const seed = readSeedDir(demoSeedDir);
-const widgetsOf = (nodes: TemplateNode[] | undefined, out: TemplateNode[] = []): TemplateNode[] => {
-  for (const n of nodes ?? []) {
-    if (n.type === "widget") out.push(n);
-    widgetsOf(n.cells, out);
-    widgetsOf(n.components, out);
-  }
-  return out;
-};
 
 describe("the shipped demo seed", () => {
   it("is small", () => {
@@ -35,7 +27,7 @@ describe("the shipped demo seed", () => {
   });
 
   it("varies template shapes and carries every special case", () => {
-    const widgets = seed.contents.flatMap((c) => widgetsOf(c.template.components));
+    const widgets = seed.contents.flatMap((c) => templateWidgets(c.template));
     for (const kind of ["intro", "content-list", "featured-image", "meta"]) {
       expect(widgets.some((w) => w.widgetType === kind)).toBe(true);
     }

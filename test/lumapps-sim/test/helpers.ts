@@ -1,4 +1,5 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: the tests read JSON answers loosely, as a client sees them
+import { beforeAll } from "vitest";
 import type { RunningSimulator, SimUser } from "../src/index.ts";
 
 /** Minimal HTTP helpers for the contract tests: plain fetch, as a client would speak to a cell. */
@@ -23,6 +24,16 @@ export async function mintToken(sim: RunningSimulator, user: SimUser = sim.servi
   const res = await requestToken(sim, { grant_type: "client_credentials", user_id: user.id });
   if (res.status !== 200) throw new Error(`token endpoint answered ${res.status}: ${await res.text()}`);
   return ((await res.json()) as { access_token: string }).access_token;
+}
+
+/** Tokens of the service user (reader) and of an admin, minted in beforeAll: read them in tests. */
+export function useTokens(sim: RunningSimulator): { reader: string; admin: string } {
+  const tokens = { reader: "", admin: "" };
+  beforeAll(async () => {
+    tokens.reader = await mintToken(sim);
+    tokens.admin = await mintToken(sim, sim.users.find((u) => u.admin)!);
+  });
+  return tokens;
 }
 
 export const v1 = (

@@ -1,4 +1,6 @@
-import { parseArgs } from "node:util";
+import { parseCommandLine, UsageError } from "@lumasnip/service";
+
+export { UsageError };
 
 export const HELP = `lumasnip-fetcher — reads LumApps, emits every change to Kafka
 
@@ -46,18 +48,8 @@ export interface CliArgs {
   items: boolean;
 }
 
-export class UsageError extends Error {
-  override name = "UsageError";
-}
-
 export function parseCliArgs(argv: string[]): CliArgs {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parse(argv);
   const base = {
     config: values.config,
     sources: values.source ?? [],
@@ -91,19 +83,14 @@ export function parseCliArgs(argv: string[]): CliArgs {
 }
 
 function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      config: { type: "string" },
-      source: { type: "string", multiple: true },
-      once: { type: "boolean" },
-      full: { type: "boolean" },
-      "allow-mass-delete": { type: "boolean" },
-      "wait-lock": { type: "string" },
-      items: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
+  return parseCommandLine(argv, {
+    config: { type: "string" },
+    source: { type: "string", multiple: true },
+    once: { type: "boolean" },
+    full: { type: "boolean" },
+    "allow-mass-delete": { type: "boolean" },
+    "wait-lock": { type: "string" },
+    items: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
   });
 }

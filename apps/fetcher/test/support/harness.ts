@@ -5,6 +5,7 @@ import {
   type RunningSimulator,
   type SimContent,
   type SimulatorOptions,
+  simulatorConnection,
   startSimulator,
 } from "@lumasnip/lumapps-sim";
 import {
@@ -60,13 +61,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const configFile = join(dir, "fetcher.json");
   const source = {
     sourceId: "sim",
-    lumapps: {
-      organizationId: sim.org,
-      applicationId: sim.app.applicationId,
-      authorizedUserId: sim.serviceUser.id,
-      cell: sim.url,
-      platformAddress: PLATFORM,
-    },
+    lumapps: { ...simulatorConnection(sim), platformAddress: PLATFORM },
     sites: "all",
     contentTypes: [
       { type: "page", action: "PAGE_READ" },

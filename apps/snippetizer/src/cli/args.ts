@@ -1,4 +1,6 @@
-import { parseArgs } from "node:util";
+import { parseCommandLine, UsageError } from "@lumasnip/service";
+
+export { UsageError };
 
 export const HELP = `lumasnip-snippetizer — LumApps content to clean, tagged snippets
 
@@ -46,10 +48,6 @@ export interface CliArgs {
   stats: boolean;
 }
 
-export class UsageError extends Error {
-  override name = "UsageError";
-}
-
 const NUMERIC = {
   "max-tokens": "maxTokens",
   "min-tokens": "minTokens",
@@ -58,13 +56,7 @@ const NUMERIC = {
 } as const;
 
 export function parseCliArgs(argv: string[]): CliArgs {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parse(argv);
   const format = values.format ?? "snippets";
   if (format !== "snippets" && format !== "sets")
     throw new UsageError(`--format is snippets or sets, not "${format}"`);
@@ -115,23 +107,18 @@ export function parseCliArgs(argv: string[]): CliArgs {
 }
 
 function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      lang: { type: "string" },
-      url: { type: "string" },
-      source: { type: "string" },
-      format: { type: "string" },
-      settings: { type: "string" },
-      "max-tokens": { type: "string" },
-      "min-tokens": { type: "string" },
-      "max-chars": { type: "string" },
-      overlap: { type: "string" },
-      languages: { type: "string" },
-      stats: { type: "boolean" },
-      help: { type: "boolean", short: "h" },
-    },
+  return parseCommandLine(argv, {
+    lang: { type: "string" },
+    url: { type: "string" },
+    source: { type: "string" },
+    format: { type: "string" },
+    settings: { type: "string" },
+    "max-tokens": { type: "string" },
+    "min-tokens": { type: "string" },
+    "max-chars": { type: "string" },
+    overlap: { type: "string" },
+    languages: { type: "string" },
+    stats: { type: "boolean" },
+    help: { type: "boolean", short: "h" },
   });
 }

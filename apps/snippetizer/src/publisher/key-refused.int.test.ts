@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { type LocalEdge, startLocalEdge } from "@lumasnip/edge/local";
 import { ensureTopics, kvKeys, type SnippetSet, topicNames } from "@lumasnip/schema";
 import { createLogger } from "@lumasnip/service";
-import { eventually, testKafka, uniqueName } from "@lumasnip/testkit";
+import { eventually, testKafka, topicSize, uniqueName, withAdmin } from "@lumasnip/testkit";
 import type { Producer } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EdgeKeyRefusedError, parsePublisherConfig, runPublisher } from "./index.ts";
@@ -50,20 +50,13 @@ describe("a publisher whose key the edge refuses", () => {
     return meta?.baseOffset as string;
   }
 
-  async function dlqRecords(): Promise<number> {
-    const admin = kafka.admin();
-    await admin.connect();
-    const ends = await admin.fetchTopicOffsets(topics.dlq);
-    await admin.disconnect();
-    return ends.reduce((n, p) => n + Number(p.high) - Number(p.low), 0);
-  }
+  const dlqRecords = () => topicSize(kafka, topics.dlq);
 
   /** The group's committed offset on the snippet topic's only partition ("-1": none). */
   async function committed(groupId: string): Promise<string> {
-    const admin = kafka.admin();
-    await admin.connect();
-    const [topic] = await admin.fetchOffsets({ groupId, topics: [topics.snippets] });
-    await admin.disconnect();
+    const [topic] = await withAdmin(kafka, (admin) =>
+      admin.fetchOffsets({ groupId, topics: [topics.snippets] }),
+    );
     return topic?.partitions[0]?.offset ?? "-1";
   }
 
@@ -73,10 +66,7 @@ describe("a publisher whose key the edge refuses", () => {
 
   beforeAll(async () => {
     edge = await startLocalEdge();
-    const admin = kafka.admin();
-    await admin.connect();
-    await ensureTopics(admin, { prefix, partitions: 1 });
-    await admin.disconnect();
+    await withAdmin(kafka, (admin) => ensureTopics(admin, { prefix, partitions: 1 }));
     producer = kafka.producer({ allowAutoTopicCreation: false });
     await producer.connect();
   });
@@ -84,10 +74,7 @@ describe("a publisher whose key the edge refuses", () => {
   afterAll(async () => {
     await producer?.disconnect();
     await edge?.close();
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.deleteTopics({ topics: Object.values(topics) }).catch(() => {});
-    await admin.disconnect();
+    await withAdmin(kafka, (admin) => admin.deleteTopics({ topics: Object.values(topics) }).catch(() => {}));
   });
 
   it("exits 1 at start with one clear log line when its key has only the read scope (403), touching neither the DLQ nor the offsets", async () => {

@@ -9,7 +9,7 @@ import {
   topicNames,
 } from "@lumasnip/schema";
 import { createLogger } from "@lumasnip/service";
-import { eventually, testKafka, uniqueName } from "@lumasnip/testkit";
+import { eventually, testKafka, uniqueName, withAdmin } from "@lumasnip/testkit";
 import type { Consumer, Kafka, Producer } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EdgeAdminError } from "./errors.ts";
@@ -110,10 +110,7 @@ describe("the publisher against a real broker and the worker served by Miniflare
       vars: { STALE_GRACE_SECONDS: String(GRACE_SECONDS), ALLOW_SHORT_GRACE: "true" },
     });
     kafka = testKafka();
-    const admin = kafka.admin();
-    await admin.connect();
-    await ensureTopics(admin, { prefix, partitions: 2 });
-    await admin.disconnect();
+    await withAdmin(kafka, (admin) => ensureTopics(admin, { prefix, partitions: 2 }));
     producer = kafka.producer({ allowAutoTopicCreation: false });
     await producer.connect();
     dlqConsumer = kafka.consumer({ groupId: uniqueName("dlq-reader") });
@@ -163,10 +160,7 @@ describe("the publisher against a real broker and the worker served by Miniflare
     await dlqConsumer?.disconnect();
     await producer?.disconnect();
     await edge?.close();
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.deleteTopics({ topics: Object.values(topics) }).catch(() => {});
-    await admin.disconnect();
+    await withAdmin(kafka, (admin) => admin.deleteTopics({ topics: Object.values(topics) }).catch(() => {}));
   });
 
   const handbook: SetSpec = {

@@ -1,7 +1,8 @@
 import { createEventProducer, decodeMessage, type EventProducer } from "@lumasnip/bus";
 import { type SnippetEvent, SnippetEventSchema, topicNames } from "@lumasnip/schema";
-import { type Logger, sleep, startOpsServer } from "@lumasnip/service";
+import { type Logger, sleep, startOpsServerUnlessOff } from "@lumasnip/service";
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from "kafkajs";
+import { createGroupConsumer } from "../group-consumer.ts";
 import type { PublisherConfig } from "./config.ts";
 import { dlqRecord } from "./dlq.ts";
 import { createEdgeAdmin, type EdgeAdmin } from "./edge-client.ts";
@@ -78,25 +79,17 @@ export async function runPublisher(config: PublisherConfig, deps: PublisherDeps)
     dlqTopic: topics.dlq,
     stage: "publisher",
   });
-  const consumer: Consumer = deps.kafka.consumer({
-    groupId: config.groupId,
-    sessionTimeout: 30_000,
-    heartbeatInterval: 3_000,
-    retry: { retries: 8, restartOnFailure: async () => false },
+  const consumer: Consumer = createGroupConsumer(deps.kafka, { groupId: config.groupId });
+  const ops = await startOpsServerUnlessOff({
+    port: config.opsPort,
+    host: config.opsHost,
+    registry: metrics.registry,
+    health: () => ({
+      ok: running && !crashed && !refused,
+      consumer: running ? "running" : "stopped",
+      edge: refused ? "key refused" : edgeUp ? "up" : "down",
+    }),
   });
-  const ops =
-    config.opsPort === null
-      ? undefined
-      : await startOpsServer({
-          port: config.opsPort,
-          host: config.opsHost,
-          registry: metrics.registry,
-          health: () => ({
-            ok: running && !crashed && !refused,
-            consumer: running ? "running" : "stopped",
-            edge: refused ? "key refused" : edgeUp ? "up" : "down",
-          }),
-        });
 
   async function attempt(event: SnippetEvent, heartbeat: () => Promise<void>): Promise<Outcome> {
     const publisher = createContentPublisher({

@@ -1,9 +1,10 @@
 import { createEventProducer, type EventProducer } from "@lumasnip/bus";
 import { ensureTopics, topicNames } from "@lumasnip/schema";
-import { type Logger, startOpsServer } from "@lumasnip/service";
+import { type Logger, startOpsServerUnlessOff } from "@lumasnip/service";
 import { createSnippetizer } from "@lumasnip/snippetize";
 import type { Consumer, Kafka } from "kafkajs";
 import type { StageConfig } from "../config.ts";
+import { createGroupConsumer } from "../group-consumer.ts";
 import { createBatchHandler } from "./batch-handler.ts";
 import { createLastHashes } from "./last-hashes.ts";
 import { createStageMetrics, type StageMetrics } from "./metrics.ts";
@@ -48,27 +49,21 @@ export async function runSnippetizer(config: StageConfig, deps: StageDeps): Prom
     stage: "snippetizer",
     maxMessageBytes: config.maxMessageBytes,
   });
-  const consumer: Consumer = deps.kafka.consumer({
+  const consumer: Consumer = createGroupConsumer(deps.kafka, {
     groupId: config.groupId,
-    sessionTimeout: 30_000,
-    heartbeatInterval: 3_000,
     maxBytesPerPartition: config.fetchBytesPerPartition,
     maxBytes: Math.max(config.fetchBytesPerPartition * 6, 10 * 1024 * 1024),
-    retry: { retries: 8, restartOnFailure: async () => false },
   });
-  const ops =
-    config.opsPort === null
-      ? undefined
-      : await startOpsServer({
-          port: config.opsPort,
-          host: config.opsHost,
-          registry: metrics.registry,
-          health: () => ({
-            ok: running && !crashed,
-            consumer: running ? "running" : "stopped",
-            remembered: last.size,
-          }),
-        });
+  const ops = await startOpsServerUnlessOff({
+    port: config.opsPort,
+    host: config.opsHost,
+    registry: metrics.registry,
+    health: () => ({
+      ok: running && !crashed,
+      consumer: running ? "running" : "stopped",
+      remembered: last.size,
+    }),
+  });
 
   let fail: (error: Error) => void = () => {};
   const failure = new Promise<never>((_, reject) => {

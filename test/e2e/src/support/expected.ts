@@ -1,4 +1,9 @@
-import type { RunningSimulator, SimContent, TemplateNode } from "@lumasnip/lumapps-sim";
+import {
+  type RunningSimulator,
+  type SimContent,
+  type TemplateNode,
+  templateWidgets,
+} from "@lumasnip/lumapps-sim";
 import { toBcp47 } from "@lumasnip/schema";
 
 /**
@@ -25,16 +30,7 @@ export function visibleContents(sim: RunningSimulator): SimContent[] {
 
 /** Widgets in reading order (rows, cells, nested rows), like the snippetizer walks them. */
 export function widgetsOf(c: SimContent): TemplateNode[] {
-  const out: TemplateNode[] = [];
-  const walk = (nodes: TemplateNode[] | undefined) => {
-    for (const n of nodes ?? []) {
-      if (n.type === "widget") out.push(n);
-      walk(n.cells);
-      walk(n.components);
-    }
-  };
-  walk(c.template.components);
-  return out;
+  return templateWidgets(c.template);
 }
 
 const htmlOf = (w: TemplateNode) =>

@@ -2,7 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type RunningSimulator, type SimulatorOptions, startSimulator } from "@lumasnip/lumapps-sim";
+import {
+  type RunningSimulator,
+  type SimulatorOptions,
+  simulatorConnection,
+  startSimulator,
+} from "@lumasnip/lumapps-sim";
 import { ensureTopics, type TopicNames, topicNames } from "@lumasnip/schema";
 import { testBrokers, uniqueName } from "@lumasnip/testkit";
 import { Kafka, logLevel } from "kafkajs";
@@ -99,13 +104,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         sources: [
           {
             sourceId: SOURCE_ID,
-            lumapps: {
-              organizationId: sim.org,
-              applicationId: sim.app.applicationId,
-              authorizedUserId: sim.serviceUser.id,
-              cell: sim.url,
-              platformAddress: "https://intranet.example.com",
-            },
+            lumapps: { ...simulatorConnection(sim), platformAddress: "https://intranet.example.com" },
             sites: "all",
             contentTypes: [
               { type: "page", action: "PAGE_READ" },
