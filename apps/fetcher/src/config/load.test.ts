@@ -181,9 +181,9 @@ describe("loadConfig", () => {
     const fine = write("month.json", {
       sources: [{ sourceId: "acme", lumapps, pollIntervalSeconds: 2_000_000, requestsPerSecond: 0.001 }],
     });
-    expect(loadConfig({ file: fine, env: { LUMAPPS_APPLICATION_SECRET: "s" } }).sources[0]!.pollIntervalSeconds).toBe(
-      2_000_000,
-    );
+    expect(
+      loadConfig({ file: fine, env: { LUMAPPS_APPLICATION_SECRET: "s" } }).sources[0]!.pollIntervalSeconds,
+    ).toBe(2_000_000);
   });
 
   it("reads the documented example file", () => {
