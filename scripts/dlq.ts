@@ -4,7 +4,7 @@
 // (idempotent by design). The stage must be stopped: Kafka refuses offset changes of a live group.
 import { parseArgs } from "node:util";
 import { cliArgs, usageError } from "./cli-args.ts";
-import { createKafka, GroupBusyError, isStage, kafkaConnectionFromEnv, moveGroup, readDlq, replayPositions, STAGES } from "@lumasnip/bus";
+import { createKafka, GroupBusyError, isStage, KafkaConfigError, kafkaConnectionFromEnv, moveGroup, readDlq, replayPositions, STAGES } from "@lumasnip/bus";
 import { DlqReasonSchema, DlqStageSchema, topicNames } from "@lumasnip/schema";
 
 const HELP = `usage: pnpm dlq -- <command> [options]
@@ -56,6 +56,10 @@ async function main(): Promise<number> {
     console.error(`dlq: unknown command "${command}" (list or replay; --help)`);
     return 2;
   }
+  if (positionals.length > 1) {
+    console.error(`dlq: unexpected argument "${positionals[1]}" (--help)`);
+    return 2;
+  }
   if (command === "replay" && !isStage(values.stage)) {
     console.error("dlq: replay needs --stage snippetizer or --stage publisher");
     return 2;
@@ -69,8 +73,27 @@ async function main(): Promise<number> {
     console.error(`dlq: --reason must be one of ${DlqReasonSchema.options.join(", ")}`);
     return 2;
   }
-  const kafka = createKafka(kafkaConnectionFromEnv(process.env, "lumasnip-dlq"), { retries: 3 });
+  let connection: ReturnType<typeof kafkaConnectionFromEnv>;
+  try {
+    connection = kafkaConnectionFromEnv(process.env, "lumasnip-dlq");
+  } catch (error) {
+    if (!(error instanceof KafkaConfigError)) throw error;
+    console.error(`dlq: ${error.message}`);
+    return 2;
+  }
+  const kafka = createKafka(connection, { retries: 3 });
   const topics = topicNames(process.env.LUMASNIP_TOPIC_PREFIX ?? "lumasnip");
+  // a wrong prefix must say so, not end in a kafkajs stack trace
+  const probe = kafka.admin();
+  await probe.connect();
+  try {
+    if (!(await probe.listTopics()).includes(topics.dlq)) {
+      console.error(`dlq: topic ${topics.dlq} does not exist on ${connection.brokers.join(",")} (is LUMASNIP_TOPIC_PREFIX right?)`);
+      return 1;
+    }
+  } finally {
+    await probe.disconnect();
+  }
   const records = (await readDlq(kafka, topics.dlq)).filter(
     (r) =>
       (!values.stage || r.stage === values.stage) &&

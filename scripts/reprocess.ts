@@ -4,7 +4,7 @@
 // them all. Unchanged output carries the same content hash and costs downstream almost nothing.
 import { parseArgs } from "node:util";
 import { cliArgs, usageError } from "./cli-args.ts";
-import { createKafka, GroupBusyError, isStage, kafkaConnectionFromEnv, moveGroup, STAGES } from "@lumasnip/bus";
+import { createKafka, GroupBusyError, isStage, KafkaConfigError, kafkaConnectionFromEnv, moveGroup, STAGES } from "@lumasnip/bus";
 import { topicNames } from "@lumasnip/schema";
 
 const HELP = `usage: pnpm reprocess -- --stage <snippetizer|publisher> [--group <g>]
@@ -33,7 +33,16 @@ if (!isStage(values.stage)) {
 const stage = values.stage;
 const group = values.group ?? STAGES[stage].group;
 const topic = STAGES[stage].input(topicNames(process.env.LUMASNIP_TOPIC_PREFIX ?? "lumasnip"));
-const admin = createKafka(kafkaConnectionFromEnv(process.env, "lumasnip-reprocess"), { retries: 3 }).admin();
+const connection = (() => {
+  try {
+    return kafkaConnectionFromEnv(process.env, "lumasnip-reprocess");
+  } catch (error) {
+    if (!(error instanceof KafkaConfigError)) throw error;
+    console.error(`reprocess: ${error.message}`);
+    return process.exit(2);
+  }
+})();
+const admin = createKafka(connection, { retries: 3 }).admin();
 await admin.connect();
 try {
   await moveGroup(admin, stage, group, topic, "earliest");

@@ -9,7 +9,8 @@ export const STAGES = {
 export type Stage = keyof typeof STAGES;
 
 export function isStage(s: string | undefined): s is Stage {
-  return s !== undefined && s in STAGES;
+  // own keys only: `in` would take "constructor" or "toString" for a stage
+  return s !== undefined && Object.hasOwn(STAGES, s);
 }
 
 export class GroupBusyError extends Error {

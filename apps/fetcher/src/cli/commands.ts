@@ -97,10 +97,21 @@ async function runAll(config: FetcherConfig, deps: ProcessDeps, io: CliIo): Prom
     },
   });
   io.logger.info({ ops: ops.url, sources: config.sources.map((s) => s.sourceId) }, "fetcher running");
+  let saved: boolean[];
   try {
-    await Promise.all(config.sources.map((s) => runSource(deps, s, io.signal, health)));
+    saved = await Promise.all(config.sources.map((s) => runSource(deps, s, io.signal, health)));
   } finally {
     await ops.close();
+  }
+  const unsaved = config.sources.filter((_, i) => !saved[i]).map((s) => s.sourceId);
+  if (unsaved.length > 0) {
+    // nothing is lost (the saved state is behind what was sent: a restart sends it again), but
+    // exit 0 and "state saved" would be untrue
+    io.logger.error(
+      { sources: unsaved },
+      "fetcher stopped, but the state of these sources could not be saved: a restart sends their last pages again",
+    );
+    return EXIT.failed;
   }
   io.logger.info("fetcher stopped: state saved, locks released");
   return EXIT.ok;

@@ -159,6 +159,33 @@ describe("loadConfig", () => {
     ]);
   });
 
+  // found by the break-it review: Node runs a timer longer than 2^31-1 ms after 1 ms
+  it("refuses waits longer than a Node timer can hold, which would poll or time out at once", () => {
+    const file = write("long-waits.json", {
+      sources: [
+        {
+          sourceId: "acme",
+          lumapps,
+          pollIntervalSeconds: 3_000_000,
+          requestTimeoutSeconds: 3_000_000,
+          requestsPerSecond: 1e-9,
+        },
+      ],
+    });
+    const problems = problemsOf(() => loadConfig({ file, env: { LUMAPPS_APPLICATION_SECRET: "s" } }));
+    expect(problems).toEqual([
+      expect.stringMatching(/^sources\[0\]\.pollIntervalSeconds.*at most 2147483 seconds/),
+      expect.stringMatching(/^sources\[0\]\.requestTimeoutSeconds.*at most 2147483 seconds/),
+      expect.stringMatching(/^sources\[0\]\.requestsPerSecond.*0 \(unlimited\) or at least 0\.001/),
+    ]);
+    const fine = write("month.json", {
+      sources: [{ sourceId: "acme", lumapps, pollIntervalSeconds: 2_000_000, requestsPerSecond: 0.001 }],
+    });
+    expect(
+      loadConfig({ file: fine, env: { LUMAPPS_APPLICATION_SECRET: "s" } }).sources[0]!.pollIntervalSeconds,
+    ).toBe(2_000_000);
+  });
+
   it("reads the documented example file", () => {
     const example = new URL("../../fetcher.example.json", import.meta.url).pathname;
     const config = loadConfig({

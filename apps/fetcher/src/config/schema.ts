@@ -1,8 +1,19 @@
 import { EmptyFeedKeysPolicySchema, SourceIdSchema, TOPIC_PREFIX_PATTERN, toBcp47 } from "@lumasnip/schema";
 import { z } from "zod";
 
+/**
+ * The longest wait a Node timer keeps: a longer setTimeout (or AbortSignal.timeout) fires after
+ * 1 ms, so a poll interval of a month would poll in a tight loop, a long request timeout would
+ * time every call out at once (found by the break-it review).
+ */
+export const MAX_TIMER_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+
 const seconds = (min: number, fallback: number) =>
-  z.number({ error: "a number of seconds" }).min(min).default(fallback);
+  z
+    .number({ error: "a number of seconds" })
+    .min(min)
+    .max(MAX_TIMER_SECONDS, `at most ${MAX_TIMER_SECONDS} seconds (about 24 days)`)
+    .default(fallback);
 
 export const ContentTypeSettingSchema = z.strictObject({
   /** LumApps `type`: page, news, custom, custom_list, ... */
@@ -56,7 +67,12 @@ export const SourceSettingsSchema = z.strictObject({
   /** label (metadata, content type) cache lifetime */
   labelTtlSeconds: seconds(1, 3600),
   requestTimeoutSeconds: seconds(1, 120),
-  requestsPerSecond: z.number().min(0).default(10),
+  /** 0: unlimited; else at least one request per MAX_TIMER_SECONDS (a longer wait is no timer) */
+  requestsPerSecond: z
+    .number()
+    .min(0)
+    .refine((v) => v === 0 || v >= 0.001, "0 (unlimited) or at least 0.001 requests per second")
+    .default(10),
   /** scopes listed at once */
   scopeConcurrency: z.number().int().min(1).max(64).default(4),
   pageSize: z.number().int().min(1).max(100).default(100),

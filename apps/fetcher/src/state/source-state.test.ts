@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { flagCarriers } from "../sync/label-cache.ts";
 import { applyRecord } from "./codec.ts";
 import { createSourceState } from "./source-state.ts";
 import type { ItemEntry, LoadedState } from "./types.ts";
@@ -170,5 +171,26 @@ describe("the source state and its records", () => {
     state.stage({ items: [["1", entry]] });
     const second = state.stage({ items: [["2", entry]] });
     expect(() => second.saved()).toThrow(/out of order/);
+  });
+
+  // found by the break-it review: a label renamed while a commit carrying it was under way (its
+  // content built with the old label) lost the rename for that item once the commit was applied
+  it("keeps a rename's flag on an item whose commit, built before the rename, was under way", () => {
+    const state = createSourceState("acme", reload([]));
+    state.setItem("old", entry);
+    state.drain();
+    const staged = state.stage({
+      items: [
+        ["old", { ...entry, v: 4 }],
+        ["new", { ...entry, v: 1 }],
+      ],
+    });
+    // another scope's page fetches metadata m1 and finds it renamed
+    flagCarriers(state, "metadata:m1");
+    staged.saved();
+    expect(state.item("old")).toEqual({ ...entry, v: 4, r: true });
+    expect(state.item("new")).toEqual({ ...entry, v: 1, r: true });
+    // and the flags are saved with the next write
+    expect(state.drain().map((r) => r.key)).toEqual(["acme/c/old", "acme/c/new", "acme"]);
   });
 });

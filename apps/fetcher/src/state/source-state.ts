@@ -35,6 +35,10 @@ export interface SourceState {
   stage(changes: StateChanges, now?: Date): StagedSave;
   /** forgets the stages under way: one before them failed, and they were built on it */
   dropPending(): void;
+  /** the entries the stages under way will apply, latest of each id (removals left out) */
+  pendingItems(): IterableIterator<[string, ItemEntry]>;
+  /** flags for a re-emit the entry of `id` the stages under way will apply (a rename since) */
+  flagPending(id: string): void;
   header(now?: Date): StateHeader;
 }
 
@@ -115,5 +119,7 @@ export function createSourceState(sourceId: string, loaded?: LoadedState): Sourc
     header,
     stage: staging.stage,
     dropPending: staging.dropPending,
+    pendingItems: staging.pendingItems,
+    flagPending: staging.flagPending,
   };
 }

@@ -37,6 +37,8 @@ export interface StateCore {
 interface Pending {
   changes: StateChanges;
   items: Map<string, ItemEntry | undefined>;
+  /** entries to apply flagged for a re-emit: a label they carry was renamed while under way */
+  reflag: Set<string>;
 }
 
 /**
@@ -73,13 +75,14 @@ export function createStaging(core: StateCore) {
       records.push(encodeHeader(core.header(now, scopes)));
     }
     const labelVersion = core.flags.labelVersion;
-    const me: Pending = { changes, items: own };
+    const me: Pending = { changes, items: own, reflag: new Set() };
     pending.push(me);
     const settle = (apply: boolean) => {
       if (pending[0] !== me) throw new Error("internal: staged saves settled out of order");
       pending.shift();
       if (!apply) return;
-      for (const [id, entry] of changes.items) core.setItem(id, entry);
+      for (const [id, entry] of changes.items)
+        core.setItem(id, entry && me.reflag.has(id) ? { ...entry, r: true } : entry);
       if (changes.scope) core.updateScope(changes.scope.id, changes.scope.patch);
     };
     return {
@@ -103,6 +106,23 @@ export function createStaging(core: StateCore) {
     stage,
     dropPending() {
       pending.length = 0;
+    },
+    /** the live entries the stages under way will apply (the latest of each id) */
+    *pendingItems(): IterableIterator<[string, ItemEntry]> {
+      const seen = new Set<string>();
+      for (let i = pending.length - 1; i >= 0; i--)
+        for (const [id, entry] of pending[i]!.items) {
+          if (seen.has(id)) continue;
+          seen.add(id);
+          if (entry) yield [id, entry];
+        }
+    },
+    /**
+     * Flags for a re-emit the entry the stages under way will apply: its event was built before a
+     * label it carries was renamed. Applied flagged (and so written by a later save).
+     */
+    flagPending(id: string) {
+      for (const p of pending) if (p.items.get(id)) p.reflag.add(id);
     },
   };
 }

@@ -4,6 +4,7 @@ import { collectItems } from "@lumasnip/lumapps";
 import { type LangMap, type LumAppsMetadata, langMapToBcp47 } from "@lumasnip/schema";
 import type { LabelLookup, MetadataLabels } from "../normalize/tags.ts";
 import type { SourceState } from "../state/source-state.ts";
+import type { ItemEntry } from "../state/types.ts";
 import { mapSettled } from "./concurrency.ts";
 
 /**
@@ -155,12 +156,20 @@ export function createLabelCache(options: {
 /** Flags the live items carrying the label `key`, so the next poll cycles emit them again. */
 export function flagCarriers(state: SourceState, key: string): number {
   const [kind, id] = [key.slice(0, key.indexOf(":")), key.slice(key.indexOf(":") + 1)];
+  const carries = (entry: ItemEntry) =>
+    entry.k === "live" &&
+    (kind === "metadata" ? entry.m?.includes(id) : kind === "content-type" && entry.t === id);
   let flagged = 0;
   for (const [itemId, entry] of [...state.items()]) {
-    if (entry.k !== "live" || entry.r) continue;
-    const carries = kind === "metadata" ? entry.m?.includes(id) : kind === "content-type" && entry.t === id;
-    if (!carries) continue;
+    if (entry.r || !carries(entry)) continue;
     state.setItem(itemId, { ...entry, r: true });
+    flagged++;
+  }
+  // a commit under way was built before this rename: the entry it applies must stay flagged
+  // (else the item keeps the old label until it next changes)
+  for (const [itemId, entry] of [...state.pendingItems()]) {
+    if (entry.r || !carries(entry)) continue;
+    state.flagPending(itemId);
     flagged++;
   }
   return flagged;

@@ -15,14 +15,17 @@ export interface SourceHealth {
 
 /**
  * The long-running life of one source: wait for its lock, then cycle every poll interval until
- * `signal` aborts. A lost lock or a failed start is retried with a capped backoff.
+ * `signal` aborts. A lost lock or a failed start is retried with a capped backoff. Resolves false
+ * when the last close could not save the state (Kafka down at SIGTERM): `run` then exits 1
+ * rather than claiming a saved state.
  */
 export async function runSource(
   deps: ProcessDeps,
   config: SourceConfig,
   signal: AbortSignal,
   health: Map<string, SourceHealth>,
-): Promise<void> {
+): Promise<boolean> {
+  let saved = true;
   const id = config.sourceId;
   const logger = deps.logger.child({ sourceId: id });
   let backoff = 1000;
@@ -65,10 +68,17 @@ export async function runSource(
       logger.error({ err: error }, "source stopped on an error; starting again");
       health.set(id, { role: "active", ...health.get(id), lastError: (error as Error).message });
     } finally {
-      await open.close().catch((error) => logger.error({ err: error }, "closing the source failed"));
+      saved = await open.close().then(
+        () => true,
+        (error) => {
+          logger.error({ err: error }, "closing the source failed: its last state was not saved");
+          return false;
+        },
+      );
     }
     if (!signal.aborted) await sleep(backoff, signal);
   }
   health.set(id, { ...health.get(id), role: "stopped" });
   logger.info("source stopped");
+  return saved;
 }

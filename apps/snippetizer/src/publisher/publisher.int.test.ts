@@ -72,6 +72,7 @@ describe("the publisher against a real broker and the worker served by Miniflare
   let opsUrl: string | undefined;
   const prefix = uniqueName("pub").replace(/[^a-zA-Z0-9._-]/g, "");
   const topics = topicNames(prefix);
+  const groupId = uniqueName("lumasnip-edge-publisher");
 
   async function createKey(scopes: string[]): Promise<string> {
     const res = await fetch(`${edge.url}/admin/v1/keys`, {
@@ -127,7 +128,7 @@ describe("the publisher against a real broker and the worker served by Miniflare
       edgeUrl: edge.url,
       edgeKey: writeKey,
       topicPrefix: prefix,
-      groupId: uniqueName("lumasnip-edge-publisher"),
+      groupId,
       opsPort: 0,
       backoffInitialMs: 20,
       backoffMaxMs: 200,
@@ -367,6 +368,61 @@ describe("the publisher against a real broker and the worker served by Miniflare
       what: "the edge to be seen up again",
     });
   });
+
+  // found by the break-it review: a consumer heartbeat that failed while a content waited out an
+  // outage (a rebalance, the broker down) was taken for the content's failure: parked in the DLQ
+  // and committed, so the edge never got it
+  it("does not park a content in the DLQ when a rebalance interrupts it", async () => {
+    const set = await buildSet({
+      contentId: "109",
+      languages: { en: [{ heading: "h", paragraphs: ["Through a rebalance."] }] },
+    });
+    hooks.down = true;
+    const dlqBefore = dlq.length;
+    await send(set.key, set);
+    await eventually(async () => ((await metrics.edgeUp.get()).values[0]?.value === 0 ? true : undefined), {
+      what: "the outage to be seen",
+    });
+    // a second member joins the publisher's group: the group rebalances under the waiting content
+    const rival = kafka.consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 500 });
+    await rival.connect();
+    await rival.subscribe({ topic: topics.snippets, fromBeginning: true });
+    let rivalJoined = false;
+    rival.on(rival.events.GROUP_JOIN, () => {
+      rivalJoined = true;
+    });
+    // it takes nothing in hand: it pauses what it is given and never commits
+    await rival.run({
+      autoCommit: false,
+      eachMessage: async ({ topic, partition }) => {
+        rival.pause([{ topic, partitions: [partition] }]);
+        throw new Error("the rival does not consume");
+      },
+    });
+    try {
+      await eventually(async () => (rivalJoined ? true : undefined), {
+        what: "the rival to join",
+        timeoutMs: 90_000,
+      });
+      await new Promise((r) => setTimeout(r, 1000));
+    } finally {
+      await rival.disconnect();
+    }
+    hooks.down = false;
+    const parked = () => dlq.slice(dlqBefore).filter((r) => r.key === set.key);
+    await eventually(
+      async () =>
+        parked().length > 0 || (await manifestOf(set.key))?.contentHash === set.contentHash
+          ? true
+          : undefined,
+      { what: `${set.key} published or parked`, timeoutMs: 90_000 },
+    );
+    expect(parked().map((r) => r.error)).toEqual([]);
+    await published(set);
+    await eventually(async () => ((await metrics.edgeUp.get()).values[0]?.value === 1 ? true : undefined), {
+      what: "the edge to be seen up again",
+    });
+  }, 240_000);
 
   it("serves health and metrics on its ops port", async () => {
     expect(((await metrics.snippetsWritten.get()).values[0]?.value ?? 0) > 0).toBe(true);

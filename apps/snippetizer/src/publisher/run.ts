@@ -25,6 +25,22 @@ export interface PublisherDeps {
 
 type Handled = "done" | "stopped";
 
+/**
+ * The consumer's heartbeat failed (the group is rebalancing, the broker is unreachable): no fault
+ * of the content in hand. It carries kafkajs's own error, rethrown from the batch so that kafkajs
+ * rejoins or retries as it does for its own heartbeats; the content is neither parked nor
+ * committed, and is published again once a member holds its partition (found by the break-it
+ * review: a rebalance during an edge outage parked the waiting content in the DLQ).
+ */
+class HeartbeatFailed extends Error {
+  override name = "HeartbeatFailed";
+  readonly original: unknown;
+  constructor(original: unknown) {
+    super((original as Error)?.message ?? String(original));
+    this.original = original;
+  }
+}
+
 function retryableForContent(error: unknown): boolean {
   return (error as { retryable?: boolean })?.retryable === true || error instanceof ManifestConflictError;
 }
@@ -163,8 +179,12 @@ export async function runPublisher(config: PublisherConfig, deps: PublisherDeps)
       return "done";
     }
     const event = decoded.value;
+    const beat = () =>
+      heartbeat().catch((error: unknown) => {
+        throw new HeartbeatFailed(error);
+      });
     try {
-      const outcome = await attempt(event, heartbeat);
+      const outcome = await attempt(event, beat);
       const seconds = (performance.now() - started) / 1000;
       metrics.contents.inc({ outcome: outcome.kind });
       metrics.seconds.observe({ outcome: outcome.kind }, seconds);
@@ -178,6 +198,7 @@ export async function runPublisher(config: PublisherConfig, deps: PublisherDeps)
       else log.info(line, outcome.kind === "published" ? "content published" : "content deleted");
       return "done";
     } catch (error) {
+      if (error instanceof HeartbeatFailed) throw error.original;
       if (error instanceof EdgeKeyRefusedError) {
         refuse(error);
         return "stopped";
