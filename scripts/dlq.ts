@@ -3,9 +3,19 @@
 // the (fixed) stage re-reads from there; later inputs are re-read too, which every stage tolerates
 // (idempotent by design). The stage must be stopped: Kafka refuses offset changes of a live group.
 import { parseArgs } from "node:util";
-import { cliArgs, usageError } from "./cli-args.ts";
-import { createKafka, GroupBusyError, isStage, KafkaConfigError, kafkaConnectionFromEnv, moveGroup, readDlq, replayPositions, STAGES } from "@lumasnip/bus";
+import {
+  createKafka,
+  GroupBusyError,
+  isStage,
+  KafkaConfigError,
+  kafkaConnectionFromEnv,
+  moveGroup,
+  readDlq,
+  replayPositions,
+  STAGES,
+} from "@lumasnip/bus";
 import { DlqReasonSchema, DlqStageSchema, topicNames } from "@lumasnip/schema";
+import { cliArgs, usageError } from "./cli-args.ts";
 
 const HELP = `usage: pnpm dlq -- <command> [options]
 
@@ -88,7 +98,9 @@ async function main(): Promise<number> {
   await probe.connect();
   try {
     if (!(await probe.listTopics()).includes(topics.dlq)) {
-      console.error(`dlq: topic ${topics.dlq} does not exist on ${connection.brokers.join(",")} (is LUMASNIP_TOPIC_PREFIX right?)`);
+      console.error(
+        `dlq: topic ${topics.dlq} does not exist on ${connection.brokers.join(",")} (is LUMASNIP_TOPIC_PREFIX right?)`,
+      );
       return 1;
     }
   } finally {
@@ -109,7 +121,9 @@ async function main(): Promise<number> {
   const group = values.group ?? STAGES[stage].group;
   const positions = replayPositions(records);
   if (positions.size === 0) {
-    console.error(`dlq: no ${values.stage} record with a position to replay (too_large records are replayed by a reprocess: docs/operations.md)`);
+    console.error(
+      `dlq: no ${values.stage} record with a position to replay (too_large records are replayed by a reprocess: docs/operations.md)`,
+    );
     return 0;
   }
   const admin = kafka.admin();

@@ -3,9 +3,17 @@
 // content (deletes included): moving the stopped stage's group to the earliest offset re-reads
 // them all. Unchanged output carries the same content hash and costs downstream almost nothing.
 import { parseArgs } from "node:util";
-import { cliArgs, usageError } from "./cli-args.ts";
-import { createKafka, GroupBusyError, isStage, KafkaConfigError, kafkaConnectionFromEnv, moveGroup, STAGES } from "@lumasnip/bus";
+import {
+  createKafka,
+  GroupBusyError,
+  isStage,
+  KafkaConfigError,
+  kafkaConnectionFromEnv,
+  moveGroup,
+  STAGES,
+} from "@lumasnip/bus";
 import { topicNames } from "@lumasnip/schema";
+import { cliArgs, usageError } from "./cli-args.ts";
 
 const HELP = `usage: pnpm reprocess -- --stage <snippetizer|publisher> [--group <g>]
 
@@ -16,7 +24,11 @@ const { values } = (() => {
   try {
     return parseArgs({
       args: cliArgs(),
-      options: { stage: { type: "string" }, group: { type: "string" }, help: { type: "boolean", short: "h", default: false } },
+      options: {
+        stage: { type: "string" },
+        group: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
     });
   } catch (error) {
     return usageError("reprocess", error);
@@ -46,7 +58,9 @@ const admin = createKafka(connection, { retries: 3 }).admin();
 await admin.connect();
 try {
   await moveGroup(admin, stage, group, topic, "earliest");
-  console.error(`reprocess: ${group} will re-read ${topic} from the beginning when the ${stage} starts again`);
+  console.error(
+    `reprocess: ${group} will re-read ${topic} from the beginning when the ${stage} starts again`,
+  );
 } catch (error) {
   console.error(`reprocess: ${error instanceof GroupBusyError ? error.message : String(error)}`);
   process.exitCode = 1;

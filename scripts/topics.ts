@@ -2,12 +2,16 @@
 import { ensureDevTopics } from "./dev/topics.ts";
 
 if (process.argv.includes("--help") || process.argv.includes("-h")) {
-  console.log("usage: pnpm topics\nCreates lumasnip's topics on KAFKA_BROKERS (prefix LUMASNIP_TOPIC_PREFIX, default lumasnip) or checks existing ones.");
+  console.log(
+    "usage: pnpm topics\nCreates lumasnip's topics on KAFKA_BROKERS (prefix LUMASNIP_TOPIC_PREFIX, default lumasnip) or checks existing ones.",
+  );
   process.exit(0);
 }
 const brokers = process.env.KAFKA_BROKERS;
 if (!brokers) {
-  console.error("topics: set KAFKA_BROKERS=host:port (the local broker: pnpm broker start, then 127.0.0.1:9092)");
+  console.error(
+    "topics: set KAFKA_BROKERS=host:port (the local broker: pnpm broker start, then 127.0.0.1:9092)",
+  );
   process.exit(2);
 }
 try {

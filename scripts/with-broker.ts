@@ -10,8 +10,10 @@ const root = resolve(fileURLToPath(new URL("..", import.meta.url)));
 const broker = resolve(root, "scripts/kafka/broker.sh");
 const [command, ...args] = process.argv.slice(2);
 if (!command || command === "--help" || command === "-h") {
-  console.log("usage: node scripts/with-broker.ts <command> [args...]\n" +
-    "Starts the local Kafka broker unless KAFKA_BROKERS is set, runs the command with KAFKA_BROKERS, stops the broker.");
+  console.log(
+    "usage: node scripts/with-broker.ts <command> [args...]\n" +
+      "Starts the local Kafka broker unless KAFKA_BROKERS is set, runs the command with KAFKA_BROKERS, stops the broker.",
+  );
   process.exit(command ? 0 : 2);
 }
 

@@ -30,7 +30,14 @@ describe("the DLQ reader, `pnpm dlq` and `pnpm reprocess`", () => {
       waitForLeaders: true,
       topics: [{ topic: topics.dlq }, { topic: topics.content, numPartitions: 2 }],
     });
-    await admin.setOffsets({ groupId: group, topic: topics.content, partitions: [{ partition: 0, offset: "10" }, { partition: 1, offset: "10" }] });
+    await admin.setOffsets({
+      groupId: group,
+      topic: topics.content,
+      partitions: [
+        { partition: 0, offset: "10" },
+        { partition: 1, offset: "10" },
+      ],
+    });
     await admin.disconnect();
     const producer = kafka.producer();
     await producer.connect();
@@ -40,7 +47,10 @@ describe("the DLQ reader, `pnpm dlq` and `pnpm reprocess`", () => {
     }));
     await producer.send({
       topic: topics.dlq,
-      messages: [...records.map((r) => ({ key: r.key!, value: JSON.stringify(r) })), { key: "junk", value: "not json" }],
+      messages: [
+        ...records.map((r) => ({ key: r.key!, value: JSON.stringify(r) })),
+        { key: "junk", value: "not json" },
+      ],
     });
     await producer.disconnect();
   });
@@ -65,24 +75,35 @@ describe("the DLQ reader, `pnpm dlq` and `pnpm reprocess`", () => {
 
   it("replays by moving the stopped stage's group back to those offsets", async () => {
     // the leading "--" is what `pnpm dlq -- replay ...` passes
-    const run = spawnSync(process.execPath, [resolve(repoRoot, "scripts/dlq.ts"), "--", "replay", "--stage", "snippetizer", "--group", group], {
-      env: { ...process.env, LUMASNIP_TOPIC_PREFIX: prefix },
-      encoding: "utf8",
-    });
+    const run = spawnSync(
+      process.execPath,
+      [resolve(repoRoot, "scripts/dlq.ts"), "--", "replay", "--stage", "snippetizer", "--group", group],
+      {
+        env: { ...process.env, LUMASNIP_TOPIC_PREFIX: prefix },
+        encoding: "utf8",
+      },
+    );
     expect(run.stderr).toMatch(/will re-read from the parked offsets/);
     expect(run.status).toBe(0);
     const admin = kafka.admin();
     await admin.connect();
     const [offsets] = await admin.fetchOffsets({ groupId: group, topics: [topics.content] });
     await admin.disconnect();
-    expect(offsets!.partitions.sort((a, b) => a.partition - b.partition).map((p) => p.offset)).toEqual(["3", "7"]);
+    expect(offsets!.partitions.sort((a, b) => a.partition - b.partition).map((p) => p.offset)).toEqual([
+      "3",
+      "7",
+    ]);
   });
 
   it("reprocesses by moving the stopped stage's group to the start of its input", async () => {
-    const run = spawnSync(process.execPath, [resolve(repoRoot, "scripts/reprocess.ts"), "--stage", "snippetizer", "--group", group], {
-      env: { ...process.env, LUMASNIP_TOPIC_PREFIX: prefix },
-      encoding: "utf8",
-    });
+    const run = spawnSync(
+      process.execPath,
+      [resolve(repoRoot, "scripts/reprocess.ts"), "--stage", "snippetizer", "--group", group],
+      {
+        env: { ...process.env, LUMASNIP_TOPIC_PREFIX: prefix },
+        encoding: "utf8",
+      },
+    );
     expect(run.stderr).toMatch(/will re-read .*content.v1 from the beginning/);
     expect(run.status).toBe(0);
     const admin = kafka.admin();
@@ -98,10 +119,14 @@ describe("the DLQ reader, `pnpm dlq` and `pnpm reprocess`", () => {
     await consumer.subscribe({ topic: topics.content });
     await consumer.run({ eachMessage: async () => {} });
     try {
-      const run = spawnSync(process.execPath, [resolve(repoRoot, "scripts/dlq.ts"), "replay", "--stage", "snippetizer", "--group", group], {
-        env: { ...process.env, LUMASNIP_TOPIC_PREFIX: prefix },
-        encoding: "utf8",
-      });
+      const run = spawnSync(
+        process.execPath,
+        [resolve(repoRoot, "scripts/dlq.ts"), "replay", "--stage", "snippetizer", "--group", group],
+        {
+          env: { ...process.env, LUMASNIP_TOPIC_PREFIX: prefix },
+          encoding: "utf8",
+        },
+      );
       expect(run.status).toBe(1);
       expect(run.stderr).toMatch(/Stop every snippetizer process first/);
       // nothing moved: no line may read as a done move
@@ -112,7 +137,11 @@ describe("the DLQ reader, `pnpm dlq` and `pnpm reprocess`", () => {
   });
 
   it("refuses an unknown --stage or --reason as a usage error instead of listing nothing", () => {
-    for (const args of [["list", "--stage", "bogus"], ["list", "--reason", "too-large"], ["replay", "--stage", "fetcher"]]) {
+    for (const args of [
+      ["list", "--stage", "bogus"],
+      ["list", "--reason", "too-large"],
+      ["replay", "--stage", "fetcher"],
+    ]) {
       const run = spawnSync(process.execPath, [resolve(repoRoot, "scripts/dlq.ts"), "--", ...args], {
         env: { ...process.env, LUMASNIP_TOPIC_PREFIX: prefix },
         encoding: "utf8",

@@ -55,4 +55,3 @@ export function replayPositions(records: DlqRecord[]): Map<string, Map<number, b
   }
   return out;
 }
-

@@ -1,6 +1,18 @@
-export { decodeMessage, type Decoded } from "./consumer.ts";
-export { createKafka, KafkaConfigError, kafkaConnectionFromEnv, type KafkaConnection } from "./kafka-config.ts";
-export { createEventProducer, serialize, type EventProducer, type EventProducerOptions, type OutMessage, type SendResult } from "./producer.ts";
+export { type Decoded, decodeMessage } from "./consumer.ts";
 export { readDlq, replayPositions } from "./dlq-reader.ts";
-export { GroupBusyError, isStage, moveGroup, type Stage, STAGES } from "./stage-groups.ts";
 export { type ConsumedFailure, consumedDlqRecord } from "./dlq-record.ts";
+export {
+  createKafka,
+  KafkaConfigError,
+  type KafkaConnection,
+  kafkaConnectionFromEnv,
+} from "./kafka-config.ts";
+export {
+  createEventProducer,
+  type EventProducer,
+  type EventProducerOptions,
+  type OutMessage,
+  type SendResult,
+  serialize,
+} from "./producer.ts";
+export { GroupBusyError, isStage, moveGroup, STAGES, type Stage } from "./stage-groups.ts";

@@ -19,14 +19,23 @@ describe("kafkaConnectionFromEnv", () => {
 
   it("passes SASL and TLS through without echoing the password", () => {
     const c = kafkaConnectionFromEnv(
-      { KAFKA_BROKERS: "k:9093", KAFKA_SSL: "true", KAFKA_SASL_MECHANISM: "SCRAM-SHA-512", KAFKA_SASL_USERNAME: "u", KAFKA_SASL_PASSWORD: "hunter2" },
+      {
+        KAFKA_BROKERS: "k:9093",
+        KAFKA_SSL: "true",
+        KAFKA_SASL_MECHANISM: "SCRAM-SHA-512",
+        KAFKA_SASL_USERNAME: "u",
+        KAFKA_SASL_PASSWORD: "hunter2",
+      },
       "x",
     );
     expect(c.ssl).toBe(true);
     expect(c.sasl?.mechanism).toBe("scram-sha-512");
     let message = "";
     try {
-      kafkaConnectionFromEnv({ KAFKA_BROKERS: "k:1", KAFKA_SASL_MECHANISM: "gssapi", KAFKA_SASL_PASSWORD: "hunter2" }, "x");
+      kafkaConnectionFromEnv(
+        { KAFKA_BROKERS: "k:1", KAFKA_SASL_MECHANISM: "gssapi", KAFKA_SASL_PASSWORD: "hunter2" },
+        "x",
+      );
     } catch (e) {
       message = String(e);
     }
@@ -39,8 +48,10 @@ describe("KAFKA_SSL", () => {
   const base = { KAFKA_BROKERS: "k:9093" };
 
   it("reads true/false/1/0/yes/no in any case around spaces, and empty as false", () => {
-    for (const v of ["true", "TRUE ", " 1", "Yes"]) expect(kafkaConnectionFromEnv({ ...base, KAFKA_SSL: v }, "x").ssl).toBe(true);
-    for (const v of ["false", "0", "NO", "", " "]) expect(kafkaConnectionFromEnv({ ...base, KAFKA_SSL: v }, "x").ssl).toBe(false);
+    for (const v of ["true", "TRUE ", " 1", "Yes"])
+      expect(kafkaConnectionFromEnv({ ...base, KAFKA_SSL: v }, "x").ssl).toBe(true);
+    for (const v of ["false", "0", "NO", "", " "])
+      expect(kafkaConnectionFromEnv({ ...base, KAFKA_SSL: v }, "x").ssl).toBe(false);
     expect(kafkaConnectionFromEnv(base, "x").ssl).toBe(false);
   });
 
@@ -59,12 +70,16 @@ describe("KAFKA_SASL_PASSWORD_FILE", () => {
   it("reads the password from the file, without its trailing newline", () => {
     const file = join(dir, "password");
     writeFileSync(file, "hunter2\n");
-    expect(kafkaConnectionFromEnv({ ...sasl, KAFKA_SASL_PASSWORD_FILE: file }, "x").sasl?.password).toBe("hunter2");
+    expect(kafkaConnectionFromEnv({ ...sasl, KAFKA_SASL_PASSWORD_FILE: file }, "x").sasl?.password).toBe(
+      "hunter2",
+    );
   });
 
   it("names the _FILE variable when the file cannot be read or is empty", () => {
     const missing = join(dir, "missing");
-    expect(() => kafkaConnectionFromEnv({ ...sasl, KAFKA_SASL_PASSWORD_FILE: missing }, "x")).toThrow(KafkaConfigError);
+    expect(() => kafkaConnectionFromEnv({ ...sasl, KAFKA_SASL_PASSWORD_FILE: missing }, "x")).toThrow(
+      KafkaConfigError,
+    );
     expect(() => kafkaConnectionFromEnv({ ...sasl, KAFKA_SASL_PASSWORD_FILE: missing }, "x")).toThrow(
       /KAFKA_SASL_PASSWORD_FILE .*cannot be read: ENOENT/,
     );

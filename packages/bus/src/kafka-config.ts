@@ -1,5 +1,5 @@
 import { ConfigError, secretFrom } from "@lumasnip/service";
-import { Kafka, type KafkaConfig, type SASLOptions, logLevel } from "kafkajs";
+import { Kafka, type KafkaConfig, logLevel, type SASLOptions } from "kafkajs";
 
 export interface KafkaConnection {
   brokers: string[];
@@ -15,7 +15,15 @@ export class KafkaConfigError extends Error {
 const MECHANISMS = ["plain", "scram-sha-256", "scram-sha-512"] as const;
 
 // a typo must not mean plaintext (with SASL, a password in clear): only these words are read
-const SSL_VALUES: Record<string, boolean> = { "": false, true: true, "1": true, yes: true, false: false, "0": false, no: false };
+const SSL_VALUES: Record<string, boolean> = {
+  "": false,
+  true: true,
+  "1": true,
+  yes: true,
+  false: false,
+  "0": false,
+  no: false,
+};
 
 function sslFrom(raw: string | undefined): boolean {
   const value = SSL_VALUES[(raw ?? "").trim().toLowerCase()];
@@ -49,7 +57,10 @@ export function kafkaConnectionFromEnv(env: NodeJS.ProcessEnv, clientId: string)
       "KAFKA_BROKERS is not set: give host:port[,host:port], or run through `pnpm dev` / `pnpm test`, which start a local broker",
     );
   }
-  const brokers = raw.split(",").map((b) => b.trim()).filter(Boolean);
+  const brokers = raw
+    .split(",")
+    .map((b) => b.trim())
+    .filter(Boolean);
   for (const b of brokers) {
     if (!/^[^\s:/]+:\d{1,5}$/.test(b)) {
       throw new KafkaConfigError(`KAFKA_BROKERS entry "${b}" is not host:port (e.g. 127.0.0.1:9092)`);
@@ -68,7 +79,12 @@ export function kafkaConnectionFromEnv(env: NodeJS.ProcessEnv, clientId: string)
       "KAFKA_SASL_MECHANISM is set: KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD (or KAFKA_SASL_PASSWORD_FILE) are needed too",
     );
   }
-  return { brokers, clientId, ssl, sasl: { mechanism: mechanism as (typeof MECHANISMS)[number], username, password } };
+  return {
+    brokers,
+    clientId,
+    ssl,
+    sasl: { mechanism: mechanism as (typeof MECHANISMS)[number], username, password },
+  };
 }
 
 export function createKafka(

@@ -4,7 +4,11 @@ import type { Kafka } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEventProducer } from "./producer.ts";
 
-async function readAll(kafka: Kafka, topic: string, count: number): Promise<{ key: string; value: string }[]> {
+async function readAll(
+  kafka: Kafka,
+  topic: string,
+  count: number,
+): Promise<{ key: string; value: string }[]> {
   const consumer = kafka.consumer({ groupId: uniqueName("read") });
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
@@ -31,7 +35,10 @@ describe("createEventProducer", () => {
     await admin.connect();
     await admin.createTopics({
       waitForLeaders: true,
-      topics: [topic, dlq].map((t) => ({ topic: t, configEntries: [{ name: "max.message.bytes", value: String(16 * 1024 * 1024) }] })),
+      topics: [topic, dlq].map((t) => ({
+        topic: t,
+        configEntries: [{ name: "max.message.bytes", value: String(16 * 1024 * 1024) }],
+      })),
     });
     await admin.disconnect();
   });
@@ -63,7 +70,12 @@ describe("createEventProducer", () => {
 
     const [dead] = await readAll(kafka, dlq, 1);
     const record = DlqRecordSchema.parse(JSON.parse(dead!.value));
-    expect(record).toMatchObject({ schemaVersion: SCHEMA_VERSION, reason: "too_large", key: "s:3", stage: "fetcher" });
+    expect(record).toMatchObject({
+      schemaVersion: SCHEMA_VERSION,
+      reason: "too_large",
+      key: "s:3",
+      stage: "fetcher",
+    });
     expect(record.size!.bytes).toBeGreaterThan(record.size!.limit);
     expect(record.error).toMatch(/max.message.bytes/);
   });

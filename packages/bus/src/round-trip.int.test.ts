@@ -57,7 +57,14 @@ describe("a real Kafka round trip", () => {
       expect(one.seen.filter((s) => s.startsWith(`${k}=`))).toEqual([`${k}=${k}1`, `${k}=${k}2`]);
     }
 
-    await producer.send({ topic, acks: -1, messages: [{ key: "a", value: "a3" }, { key: "d", value: "d1" }] });
+    await producer.send({
+      topic,
+      acks: -1,
+      messages: [
+        { key: "a", value: "a3" },
+        { key: "d", value: "d1" },
+      ],
+    });
     await producer.disconnect();
 
     const two = await consume(2);

@@ -6,13 +6,20 @@ describe("parseConfig", () => {
   const schema = z.object({ port: z.coerce.number().int().min(1).max(65535), secret: z.string().min(8) });
 
   it("returns the parsed value", () => {
-    expect(parseConfig(schema, { port: "8080", secret: "12345678" })).toEqual({ port: 8080, secret: "12345678" });
+    expect(parseConfig(schema, { port: "8080", secret: "12345678" })).toEqual({
+      port: 8080,
+      secret: "12345678",
+    });
   });
 
   it("names each bad setting with its env var and never echoes the value", () => {
     let error: unknown;
     try {
-      parseConfig(schema, { port: "99999", secret: "short" }, { envNames: { port: "PORT", secret: "SECRET" } });
+      parseConfig(
+        schema,
+        { port: "99999", secret: "short" },
+        { envNames: { port: "PORT", secret: "SECRET" } },
+      );
     } catch (e) {
       error = e;
     }

@@ -37,7 +37,12 @@ export function parseConfig<S extends z.ZodType>(
  */
 export function intSetting(min: number, max: number, fallback: number) {
   const error = `an integer from ${min} to ${max}`;
-  return z.coerce.number({ error }).int({ error, abort: true }).min(min, { error }).max(max, { error }).default(fallback);
+  return z.coerce
+    .number({ error })
+    .int({ error, abort: true })
+    .min(min, { error })
+    .max(max, { error })
+    .default(fallback);
 }
 
 /** Reads a JSON config file with an error that names the file. */
@@ -46,7 +51,9 @@ export function readJsonFile(path: string): unknown {
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    throw new ConfigError(`config file ${path}`, [`cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`]);
+    throw new ConfigError(`config file ${path}`, [
+      `cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    ]);
   }
   try {
     return JSON.parse(text);
@@ -65,7 +72,9 @@ export function secretFrom(env: NodeJS.ProcessEnv, name: string): string | undef
     try {
       return readFileSync(file, "utf8").replace(/\r?\n$/, "");
     } catch (error) {
-      throw new ConfigError(name, [`${name}_FILE (${file}) cannot be read: ${(error as NodeJS.ErrnoException).code ?? "error"}`]);
+      throw new ConfigError(name, [
+        `${name}_FILE (${file}) cannot be read: ${(error as NodeJS.ErrnoException).code ?? "error"}`,
+      ]);
     }
   }
   return env[name];

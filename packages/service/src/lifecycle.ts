@@ -10,7 +10,10 @@ export interface MainContext {
  * (exit 0); a second one exits at once (130). A thrown error is logged and exits 1, so a crash
  * with kafkajs `restart: false` is visible to the supervisor.
  */
-export async function runMain(logger: Logger, main: (ctx: MainContext) => Promise<number | undefined>): Promise<never> {
+export async function runMain(
+  logger: Logger,
+  main: (ctx: MainContext) => Promise<number | undefined>,
+): Promise<never> {
   const controller = new AbortController();
   let stopping = false;
   const onSignal = (sig: NodeJS.Signals) => {

@@ -24,7 +24,11 @@ describe("createLogger", () => {
   it("never writes a secret, token or authorization header", () => {
     const { lines, destination } = capture();
     createLogger({ name: "t", level: "info", destination }).info(
-      { source: { applicationSecret: "s3cr3t-value" }, headers: { authorization: "Bearer tok-value" }, token: "tok2" },
+      {
+        source: { applicationSecret: "s3cr3t-value" },
+        headers: { authorization: "Bearer tok-value" },
+        token: "tok2",
+      },
       "request",
     );
     expect(lines.join("")).not.toMatch(/s3cr3t-value|tok-value|tok2/);

@@ -1,4 +1,4 @@
-import { pino, type Logger, type LoggerOptions } from "pino";
+import { type Logger, type LoggerOptions, pino } from "pino";
 
 export type { Logger };
 
@@ -58,7 +58,15 @@ export function kafkaLogCreator(logger: Logger) {
   const child = logger.child({ component: "kafkajs" });
   // kafkajs levels: NOTHING 0, ERROR 1, WARN 2, INFO 4, DEBUG 5
   return () =>
-    ({ level, log }: { namespace: string; level: number; label: string; log: { message: string } & Record<string, unknown> }) => {
+    ({
+      level,
+      log,
+    }: {
+      namespace: string;
+      level: number;
+      label: string;
+      log: { message: string } & Record<string, unknown>;
+    }) => {
       const { message, timestamp: _t, logger: _l, ...fields } = log;
       if (level === 1) child.error(fields, message);
       else if (level === 2) child.warn(fields, message);

@@ -1,4 +1,4 @@
-import { SingleBar, Presets } from "cli-progress";
+import { Presets, SingleBar } from "cli-progress";
 import type { Logger } from "pino";
 
 export interface Progress {
@@ -26,7 +26,11 @@ export function createProgress(
   const started = Date.now();
   if (stream.isTTY) {
     const bar = new SingleBar(
-      { format: `${label} [{bar}] {value}/{total} | {rate}/s | {eta_formatted} left`, stream, hideCursor: true },
+      {
+        format: `${label} [{bar}] {value}/{total} | {rate}/s | {eta_formatted} left`,
+        stream,
+        hideCursor: true,
+      },
       Presets.shades_classic,
     );
     bar.start(total || 1, 0, { rate: "0" });

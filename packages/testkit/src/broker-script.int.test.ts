@@ -12,7 +12,13 @@ const script = resolve(repoRoot, "scripts/kafka/broker.sh");
 function run(env: Record<string, string>, path?: string) {
   const state = mkdtempSync(join(tmpdir(), "broker-"));
   const r = spawnSync("bash", [script, "start"], {
-    env: { ...process.env, KAFKA_STATE_DIR: state, KAFKA_LIBS_DIR: join(state, "libs"), ...env, ...(path ? { PATH: path } : {}) },
+    env: {
+      ...process.env,
+      KAFKA_STATE_DIR: state,
+      KAFKA_LIBS_DIR: join(state, "libs"),
+      ...env,
+      ...(path ? { PATH: path } : {}),
+    },
     encoding: "utf8",
   });
   return { status: r.status, stderr: r.stderr, state };
@@ -21,7 +27,25 @@ function run(env: Record<string, string>, path?: string) {
 /** A PATH with the shell tools the script needs but without the named commands. */
 function pathWithout(...missing: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), "path-"));
-  const tools = ["bash", "dirname", "sha256sum", "cut", "cat", "mkdir", "sed", "cp", "rm", "sleep", "date", "awk", "tail", "seq", "setsid", "java", "mvn"];
+  const tools = [
+    "bash",
+    "dirname",
+    "sha256sum",
+    "cut",
+    "cat",
+    "mkdir",
+    "sed",
+    "cp",
+    "rm",
+    "sleep",
+    "date",
+    "awk",
+    "tail",
+    "seq",
+    "setsid",
+    "java",
+    "mvn",
+  ];
   for (const t of tools.filter((t) => !missing.includes(t))) {
     const which = spawnSync("bash", ["-c", `command -v ${t}`], { encoding: "utf8" }).stdout.trim();
     if (which) symlinkSync(which, join(dir, t));
@@ -60,7 +84,12 @@ describe("scripts/kafka/broker.sh", () => {
   });
 
   it("reports a broker that dies during start with its log and leaves no process behind", () => {
-    const r = run({ KAFKA_PORT: "39391", KAFKA_CONTROLLER_PORT: "39392", KAFKA_HEAP: "-Xmx1m", KAFKA_LIBS_DIR: resolve(repoRoot, ".state/kafka-libs") });
+    const r = run({
+      KAFKA_PORT: "39391",
+      KAFKA_CONTROLLER_PORT: "39392",
+      KAFKA_HEAP: "-Xmx1m",
+      KAFKA_LIBS_DIR: resolve(repoRoot, ".state/kafka-libs"),
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/the broker exited during start; last lines of .*kafka.log:\n[\s\S]*heap/i);
     const stray = spawnSync("pgrep", ["-f", r.state], { encoding: "utf8" }).stdout.trim();

@@ -9,4 +9,5 @@ export {
   waitForKafka,
   withAdmin,
 } from "./kafka.ts";
+export { freePort, type OwnBroker, startOwnBroker } from "./own-broker.ts";
 export { eventually } from "./wait.ts";

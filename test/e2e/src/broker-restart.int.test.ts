@@ -1,9 +1,9 @@
+import { type OwnBroker, startOwnBroker } from "@lumasnip/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { converge } from "./support/convergence.ts";
 import { listKv } from "./support/edge.ts";
 import { visibleContents } from "./support/expected.ts";
 import { stackHooks, withLogs } from "./support/hooks.ts";
-import { type OwnBroker, startOwnBroker } from "./support/own-broker.ts";
 import { type Stack, startStack } from "./support/stack.ts";
 
 /**

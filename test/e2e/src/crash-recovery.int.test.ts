@@ -26,7 +26,10 @@ describe("crashes and a stopped pipeline", () => {
     stack = await startStack({
       sim: { seed: "demo", scale: SCALE },
       env: {
-        snippetizer: { SNIPPETIZER_SEND_BATCH_MESSAGES: "10", SNIPPETIZER_FETCH_BYTES_PER_PARTITION: "65536" },
+        snippetizer: {
+          SNIPPETIZER_SEND_BATCH_MESSAGES: "10",
+          SNIPPETIZER_FETCH_BYTES_PER_PARTITION: "65536",
+        },
       },
     });
     // the fetcher first: the content topic then holds the whole backfill the consumers work through

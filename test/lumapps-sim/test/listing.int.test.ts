@@ -59,7 +59,7 @@ describe("content/list", () => {
       maxResults: 2,
       fields: "items(id,template/components,lastRevision(version)),cursor",
     });
-    const b = (await byBody.json()) as { items: Record<string, any>[]; cursor: string };
+    const b = (await byBody.json()) as { items: { template: Record<string, unknown> }[]; cursor: string };
     expect(Object.keys(b).sort()).toEqual(["cursor", "items"]);
     expect(Object.keys(b.items[0]!).sort()).toEqual(["id", "template"]);
     expect(Object.keys(b.items[0]!.template)).toEqual(["components"]);

@@ -167,7 +167,12 @@ async function carryOut(ctx: SourceContext, scope: Scope, plan: ScopePlan, listi
     ctx.metrics.deletesHeld.set(labels, heldBack);
     ctx.metrics.deletesHeldTotal.inc(labels, heldBack);
     log.error(
-      { wouldDelete: heldBack, live: plan.live, limit: plan.deleteLimit, share: ctx.config.massDelete.maxShare },
+      {
+        wouldDelete: heldBack,
+        live: plan.live,
+        limit: plan.deleteLimit,
+        share: ctx.config.massDelete.maxShare,
+      },
       "MASS DELETE HELD BACK: this reconcile would delete more than the allowed share of the scope; these (still readable: archived, unpublished, expired, moved) were not deleted. Check LumApps, then run `reconcile --allow-mass-delete` if it is right",
     );
   } else ctx.metrics.deletesHeld.set(labels, 0);

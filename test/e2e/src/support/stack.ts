@@ -1,5 +1,4 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -9,7 +8,7 @@ import {
   startSimulator,
 } from "@lumasnip/lumapps-sim";
 import { ensureTopics, type TopicNames, topicNames } from "@lumasnip/schema";
-import { testBrokers, uniqueName } from "@lumasnip/testkit";
+import { freePort, testBrokers, uniqueName } from "@lumasnip/testkit";
 import { Kafka, logLevel } from "kafkajs";
 import { type App, createApp } from "./apps.ts";
 import { startTestEdge, type TestEdge } from "./edge.ts";
@@ -49,14 +48,6 @@ export interface Stack {
   logs(lines?: number): string;
   /** stops everything and deletes the topics and groups; `keepLogs` leaves the temp dir for a post-mortem */
   close(options?: { keepLogs?: boolean }): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
 }
 
 export function stackKafka(brokers: string[]): Kafka {

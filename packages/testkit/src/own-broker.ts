@@ -1,9 +1,10 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { repoRoot, waitForKafka } from "@lumasnip/testkit";
-import { freePort } from "./stack.ts";
+import { repoRoot } from "./corpus.ts";
+import { waitForKafka } from "./kafka.ts";
 
 export interface OwnBroker {
   brokers: string[];
@@ -36,12 +37,21 @@ function brokerSh(command: "start" | "stop", env: Record<string, string>): Promi
   });
 }
 
+/** A TCP port free on 127.0.0.1 at the time of asking. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as { port: number };
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
 /**
  * A single-node broker of this test's own, on free ports with its data in a temp dir: the one
  * test that stops a broker must never touch the shared one (other tests and people use it).
  */
 export async function startOwnBroker(): Promise<OwnBroker> {
-  const state = mkdtempSync(join(tmpdir(), "lumasnip-e2e-kafka-"));
+  const state = mkdtempSync(join(tmpdir(), "lumasnip-own-kafka-"));
   const port = await freePort();
   let cport = await freePort();
   while (cport === port) cport = await freePort();
