@@ -3,6 +3,14 @@ import type { ContentEvent } from "@lumasnip/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "./support/harness.ts";
 
+/**
+ * A date set this far ahead is still ahead when the first poll after it ends, even on a loaded CI
+ * machine (a 2.5 s window was not: the poll waited for the lock, then saw the news expired); the
+ * tests then wait only for what is left of it.
+ */
+const DATE_WINDOW_MS = 10_000;
+const until = (at: number) => new Promise((r) => setTimeout(r, Math.max(0, at - Date.now() + 250)));
+
 /** Changes after the first full sync, each followed by a poll (`sync --once`) or a reconcile. */
 describe("following changes", () => {
   let h: Harness;
@@ -92,10 +100,11 @@ describe("following changes", () => {
 
   it("deletes news past its endDate as expired, with no API call", async () => {
     const [n] = pick("news", 1);
-    h.sim.control.setDates(n!.id, { endDate: new Date(Date.now() + 2500).toISOString() });
+    const endsAt = Date.now() + DATE_WINDOW_MS;
+    h.sim.control.setDates(n!.id, { endDate: new Date(endsAt).toISOString() });
     await poll();
     expect((await fresh()).map((e) => [e.kind, e.key])).toEqual([["content.upserted", `sim:${n!.id}`]]);
-    await new Promise((r) => setTimeout(r, 3000));
+    await until(endsAt);
     await poll();
     expect(await fresh()).toEqual([
       expect.objectContaining({ kind: "content.deleted", key: `sim:${n!.id}`, reason: "expired" }),
@@ -104,10 +113,11 @@ describe("following changes", () => {
 
   it("emits scheduled news only when its publicationDate arrives", async () => {
     const created = h.sim.control.create({ type: "news", title: { en: "Coming soon" } });
-    h.sim.control.setDates(created.id, { publicationDate: new Date(Date.now() + 3000).toISOString() });
+    const publishedAt = Date.now() + DATE_WINDOW_MS;
+    h.sim.control.setDates(created.id, { publicationDate: new Date(publishedAt).toISOString() });
     await poll();
     expect(await fresh()).toEqual([]);
-    await new Promise((r) => setTimeout(r, 3500));
+    await until(publishedAt);
     await poll();
     expect((await fresh()).map((e) => [e.kind, e.key])).toEqual([["content.upserted", `sim:${created.id}`]]);
   });
