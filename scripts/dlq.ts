@@ -3,19 +3,9 @@
 // the (fixed) stage re-reads from there; later inputs are re-read too, which every stage tolerates
 // (idempotent by design). The stage must be stopped: Kafka refuses offset changes of a live group.
 import { parseArgs } from "node:util";
-import {
-  createKafka,
-  GroupBusyError,
-  isStage,
-  KafkaConfigError,
-  kafkaConnectionFromEnv,
-  moveGroup,
-  readDlq,
-  replayPositions,
-  STAGES,
-} from "@lumasnip/bus";
+import { GroupBusyError, isStage, moveGroup, readDlq, replayPositions, STAGES } from "@lumasnip/bus";
 import { DlqReasonSchema, DlqStageSchema, topicNames } from "@lumasnip/schema";
-import { cliArgs, usageError } from "./cli-args.ts";
+import { cliArgs, kafkaFromEnv, usageError } from "./cli-args.ts";
 
 const HELP = `usage: pnpm dlq -- <command> [options]
 
@@ -83,15 +73,7 @@ async function main(): Promise<number> {
     console.error(`dlq: --reason must be one of ${DlqReasonSchema.options.join(", ")}`);
     return 2;
   }
-  let connection: ReturnType<typeof kafkaConnectionFromEnv>;
-  try {
-    connection = kafkaConnectionFromEnv(process.env, "lumasnip-dlq");
-  } catch (error) {
-    if (!(error instanceof KafkaConfigError)) throw error;
-    console.error(`dlq: ${error.message}`);
-    return 2;
-  }
-  const kafka = createKafka(connection, { retries: 3 });
+  const { connection, kafka } = kafkaFromEnv("dlq");
   const topics = topicNames(process.env.LUMASNIP_TOPIC_PREFIX ?? "lumasnip");
   // a wrong prefix must say so, not end in a kafkajs stack trace
   const probe = kafka.admin();

@@ -3,17 +3,9 @@
 // content (deletes included): moving the stopped stage's group to the earliest offset re-reads
 // them all. Unchanged output carries the same content hash and costs downstream almost nothing.
 import { parseArgs } from "node:util";
-import {
-  createKafka,
-  GroupBusyError,
-  isStage,
-  KafkaConfigError,
-  kafkaConnectionFromEnv,
-  moveGroup,
-  STAGES,
-} from "@lumasnip/bus";
+import { GroupBusyError, isStage, moveGroup, STAGES } from "@lumasnip/bus";
 import { topicNames } from "@lumasnip/schema";
-import { cliArgs, usageError } from "./cli-args.ts";
+import { cliArgs, kafkaFromEnv, usageError } from "./cli-args.ts";
 
 const HELP = `usage: pnpm reprocess -- --stage <snippetizer|publisher> [--group <g>]
 
@@ -45,16 +37,7 @@ if (!isStage(values.stage)) {
 const stage = values.stage;
 const group = values.group ?? STAGES[stage].group;
 const topic = STAGES[stage].input(topicNames(process.env.LUMASNIP_TOPIC_PREFIX ?? "lumasnip"));
-const connection = (() => {
-  try {
-    return kafkaConnectionFromEnv(process.env, "lumasnip-reprocess");
-  } catch (error) {
-    if (!(error instanceof KafkaConfigError)) throw error;
-    console.error(`reprocess: ${error.message}`);
-    return process.exit(2);
-  }
-})();
-const admin = createKafka(connection, { retries: 3 }).admin();
+const admin = kafkaFromEnv("reprocess").kafka.admin();
 await admin.connect();
 try {
   await moveGroup(admin, stage, group, topic, "earliest");

@@ -10,4 +10,5 @@ export {
   withAdmin,
 } from "./kafka.ts";
 export { freePort, type OwnBroker, startOwnBroker } from "./own-broker.ts";
+export { type ProcessResult, runProcess } from "./process.ts";
 export { eventually } from "./wait.ts";

@@ -1,10 +1,10 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { repoRoot } from "./corpus.ts";
 import { waitForKafka } from "./kafka.ts";
+import { runProcess } from "./process.ts";
 
 export interface OwnBroker {
   brokers: string[];
@@ -16,25 +16,13 @@ export interface OwnBroker {
   close(): Promise<void>;
 }
 
-function brokerSh(command: "start" | "stop", env: Record<string, string>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("bash", [join(repoRoot, "scripts/kafka/broker.sh"), command], {
-      cwd: repoRoot,
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    child.stdout.on("data", (d: Buffer) => {
-      out += d.toString();
-    });
-    child.stderr.on("data", (d: Buffer) => {
-      out += d.toString();
-    });
-    child.on("error", reject);
-    child.on("exit", (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`broker.sh ${command} failed (${code}):\n${out}`)),
-    );
+async function brokerSh(command: "start" | "stop", env: Record<string, string>): Promise<string> {
+  const r = await runProcess("bash", [join(repoRoot, "scripts/kafka/broker.sh"), command], {
+    cwd: repoRoot,
+    env,
   });
+  if (r.code !== 0) throw new Error(`broker.sh ${command} failed (${r.code}):\n${r.output}`);
+  return r.output;
 }
 
 /** A TCP port free on 127.0.0.1 at the time of asking. */

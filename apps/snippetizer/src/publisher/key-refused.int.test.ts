@@ -1,10 +1,9 @@
-import { spawn } from "node:child_process";
 import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { type LocalEdge, startLocalEdge } from "@lumasnip/edge/local";
 import { ensureTopics, kvKeys, type SnippetSet, topicNames } from "@lumasnip/schema";
 import { createLogger } from "@lumasnip/service";
-import { eventually, testKafka, topicSize, uniqueName, withAdmin } from "@lumasnip/testkit";
+import { eventually, runProcess, testKafka, topicSize, uniqueName, withAdmin } from "@lumasnip/testkit";
 import type { Producer } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EdgeKeyRefusedError, parsePublisherConfig, runPublisher } from "./index.ts";
@@ -82,9 +81,9 @@ describe("a publisher whose key the edge refuses", () => {
     await send(waiting);
     const { key } = await createKey(["read"]);
     const groupId = uniqueName("pub-read-key");
-    const child = spawn(process.execPath, [MAIN, "publish"], {
+    // bounded: the defect this guards against is a publisher that keeps running
+    const { code, output: out } = await runProcess(process.execPath, [MAIN, "publish"], {
       env: {
-        ...process.env,
         LOG_LEVEL: "info",
         LUMASNIP_TOPIC_PREFIX: prefix,
         PUBLISHER_EDGE_URL: edge.url,
@@ -92,19 +91,8 @@ describe("a publisher whose key the edge refuses", () => {
         PUBLISHER_GROUP_ID: groupId,
         PUBLISHER_OPS_PORT: "off",
       },
-      stdio: ["ignore", "pipe", "pipe"],
+      timeoutMs: 60_000,
     });
-    let out = "";
-    child.stdout.on("data", (d: Buffer) => {
-      out += d.toString();
-    });
-    child.stderr.on("data", (d: Buffer) => {
-      out += d.toString();
-    });
-    // bounded: the defect this guards against is a publisher that keeps running
-    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
-    const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
-    clearTimeout(timer);
 
     expect(code, out).toBe(1);
     const lines = out
